@@ -1,0 +1,63 @@
+# The course's commands. Each target sets up .venv from the pinned requirements when it is
+# missing or older than requirements.txt/pyproject.toml, so a fresh clone needs only Python 3.11+.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8000
+A      ?=
+# nbgrader shells out to `alembic`, which must be on PATH; so must the venv's jupyter.
+export PATH := $(abspath $(BIN)):$(PATH)
+
+.PHONY: help setup book test bench serve lab docs assignments grade report clean
+
+help:
+	@echo "make book   - set up and build the HTML book into _build/html (strict)"
+	@echo "make test   - set up, build the book and run the whole test suite"
+	@echo "make serve  - serve the built book on http://127.0.0.1:$(PORT)"
+	@echo "make lab    - JupyterLab on this repository"
+	@echo "make docs   - regenerate the case READMEs' data dictionaries and the case-library page"
+	@echo "make assignments [A=part1] - generate the student versions (instructor)"
+	@echo "make grade A=part1         - autograde, feedback, export and cohort report (instructor)"
+	@echo "make bench  - benchmarks (build, explorers, grading); figures go to benchmarks/"
+	@echo "make clean  - remove the build, caches and generated nbgrader folders (keeps .venv)"
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; run make PYTHON=python3.11 ...")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+book: setup
+	$(BIN)/jupyter-book build . -W -n --keep-going
+
+test: book
+	$(BIN)/python -m pytest
+
+bench: book
+	$(BIN)/python -m benchmarks
+
+serve:
+	@test -d _build/html || { echo "No built book yet: run 'make book' first."; exit 1; }
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+lab: setup
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --notebook-dir=.
+
+docs: setup
+	$(BIN)/python -m innolead.cases.docs
+
+assignments: setup
+	$(BIN)/innolead generate $(A)
+
+grade: setup
+	@test -n "$(A)" || { echo "Name the assignment: make grade A=part1"; exit 1; }
+	$(BIN)/innolead grade $(A)
+
+clean:
+	rm -rf _build .pytest_cache .ruff_cache
+	rm -rf exercises/release exercises/autograded exercises/feedback exercises/reports

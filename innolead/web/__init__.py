@@ -1,0 +1,1 @@
+"""What the toolkit adds to the built book: page-specific assets and kernel-free explorers."""

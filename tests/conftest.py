@@ -1,0 +1,106 @@
+"""Fixtures shared by the test suite: the built book, a local web server and a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """The HTML that `make book` built; the suite fails (not skips) without it."""
+    if not (HTML / "index.html").exists():
+        pytest.fail("No built book in _build/html: run `make test` (it builds the book first).")
+    return HTML
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def book_url(built_book: Path) -> Iterator[str]:
+    """The built book served on 127.0.0.1 by a throwaway HTTP server."""
+    handler = functools.partial(_QuietHandler, directory=str(built_book))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def browser_missing_message() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not CHROMIUM.exists() and shutil.which("chromium") is None:
+        return (
+            f"Chromium not found at {CHROMIUM}. Install it with `apt-get install -y chromium` "
+            "(Debian) or set CHROMIUM=/path/to/chromium."
+        )
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "The playwright package is missing: run `make setup`."
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless system Chromium driven by Playwright (browser downloads do not work here)."""
+    reason = browser_missing_message()
+    if reason:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but the browser cannot run: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    executable = CHROMIUM if CHROMIUM.exists() else Path(shutil.which("chromium") or "")
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class PageLog:
+    """What a page did while loading: console errors and every URL it requested."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+
+    def attach(self, page: object) -> None:
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: self.requests.append(r.url))
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[tuple[object, PageLog]]:
+    """A fresh browser page with its log."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    log = PageLog()
+    log.attach(tab)
+    yield tab, log
+    context.close()
