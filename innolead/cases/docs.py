@@ -35,8 +35,10 @@ def _cell(text: str) -> str:
 def table_markdown(table: Table) -> str:
     """A data dictionary for one table as a Markdown table."""
     label = "SYNTHETIC" if table.synthetic else "real published figures"
+    if label.lower() in table.description.lower():
+        label = ""
     lines = [
-        f"**`{table.file}`** ({label}): {table.description} "
+        f"**`{table.file}`**{f' ({label})' if label else ''}: {table.description} "
         f"One row per {', '.join(table.key) or 'record'}.",
         "",
         "| column | type | unit | allowed values | meaning |",

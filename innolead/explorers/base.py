@@ -1,0 +1,168 @@
+"""The ipywidgets layer: controls over a case's ``view`` function, and nothing more.
+
+Each case's explorer module declares its controls, how to load its data and a pure ``view``
+function. ``Explorer`` turns that into a widget: labelled controls, a chart, a table and a
+sentence. It recomputes only when the state changes, redraws only the parts that changed, and
+after an error shows the reason in place of the chart, never a stale one.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import ipywidgets as widgets
+
+from innolead.analysis.errors import SelectionError
+from innolead.explorers import render
+from innolead.explorers.controls import Choice, Control, Slider, defaults
+from innolead.explorers.view import View
+
+
+@dataclass(frozen=True)
+class ExplorerSpec:
+    """What a case's explorer module declares; ``view(data, **state)`` must be pure."""
+
+    case: str
+    title: str
+    look_for: str
+    controls: tuple[Control, ...]
+    load: Callable[[], Any]
+    view: Callable[..., View]
+
+
+def _widget_for(control: Control) -> widgets.ValueWidget:
+    style = {"description_width": "initial"}
+    if isinstance(control, Slider):
+        return widgets.SelectionSlider(
+            options=[(control.fmt.format(v), v) for v in control.steps],
+            value=control.default,
+            description=control.label,
+            continuous_update=False,
+            style=style,
+            layout=widgets.Layout(width="28em"),
+        )
+    cls = widgets.ToggleButtons if control.toggle else widgets.Dropdown
+    return cls(
+        options=list(control.options),
+        value=control.default,
+        description=control.label,
+        style=style,
+        tooltip=control.help or None,
+    )
+
+
+def table_html(view: View) -> str:
+    """The view's table as HTML with header cells, formatted as the book shows it."""
+    if view.table.empty:
+        return ""
+    return view.display_table().to_html(index=False, border=0, classes="innolead-table")
+
+
+def run_view(spec: ExplorerSpec, data: Any, state: dict[str, Any]) -> View:
+    """The view for a state; a selection the analysis cannot summarise becomes a failed view."""
+    try:
+        return spec.view(data, **state)
+    except SelectionError as err:
+        return View.failed(str(err))
+
+
+class Explorer(widgets.VBox):
+    """A case explorer: controls, then a sentence, a chart and a table."""
+
+    def __init__(self, spec: ExplorerSpec, data: Any = None, **state: Any) -> None:
+        self.spec = spec
+        self.data = spec.load() if data is None else data
+        self.controls = {c.name: _widget_for(c) for c in spec.controls}
+        unknown = set(state) - set(self.controls)
+        if unknown:
+            msg = f"{spec.case} explorer has no control(s) {sorted(unknown)}; "
+            msg += f"its controls are {sorted(self.controls)}"
+            raise TypeError(msg)
+        for name, value in state.items():
+            self.controls[name].value = value
+        self.sentence = widgets.HTML()
+        self.chart = widgets.Output(layout=widgets.Layout(min_height="370px"))
+        self.table = widgets.HTML()
+        self.view: View | None = None
+        self._state: dict[str, Any] | None = None
+        header = widgets.HTML(
+            f"<strong>{html.escape(spec.title)}</strong><br>"
+            f"<em>What to look for:</em> {html.escape(spec.look_for)}"
+        )
+        box = widgets.HBox(list(self.controls.values()), layout=widgets.Layout(flex_flow="wrap"))
+        super().__init__([header, box, self.sentence, self.chart, self.table])
+        for control in self.controls.values():
+            control.observe(self._on_change, names="value")
+        self.refresh()
+
+    @property
+    def state(self) -> dict[str, Any]:
+        """The current value of every control, by name."""
+        return {name: widget.value for name, widget in self.controls.items()}
+
+    def set(self, **state: Any) -> View:
+        """Set controls as a reader would and return the resulting view."""
+        for name, value in state.items():
+            self.controls[name].value = value
+        return self.view
+
+    def _on_change(self, change: dict) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the view if the state changed, and redraw what differs."""
+        state = self.state
+        if state == self._state:
+            return
+        old, self._state = self.view, state
+        self.view = run_view(self.spec, self.data, state)
+        self._draw(old, self.view)
+
+    def _draw(self, old: View | None, new: View) -> None:
+        css = "color:#a4000f" if new.error else ""
+        self.sentence.value = f'<p role="status" style="{css}">{html.escape(new.sentence)}</p>'
+        if old is None or not _same_chart(old, new):
+            self.chart.outputs = _chart_outputs(new)
+        if old is None or not old.table.equals(new.table):
+            self.table.value = table_html(new)
+
+
+def _same_chart(old: View, new: View) -> bool:
+    if old.chart is None or new.chart is None:
+        return old.chart is new.chart
+    return old.chart.title == new.chart.title and old.chart.data.equals(new.chart.data)
+
+
+def _chart_outputs(view: View) -> tuple[dict, ...]:
+    if view.chart is None:
+        return ()
+    image = base64.b64encode(render.png(view.chart)).decode("ascii")
+    return (
+        {
+            "output_type": "display_data",
+            "data": {"image/png": image, "text/plain": view.alt},
+            "metadata": {"image/png": {"alt": view.alt}},
+        },
+    )
+
+
+def check_state(spec: ExplorerSpec, state: dict[str, Any]) -> dict[str, Any]:
+    """A full state: defaults overridden by ``state`` (unknown names rejected)."""
+    full = defaults(spec.controls)
+    for name, value in state.items():
+        if name not in full:
+            msg = f"{spec.case} explorer has no control {name!r}; its controls are {sorted(full)}"
+            raise TypeError(msg)
+        control = next(c for c in spec.controls if c.name == name)
+        if value not in control.values():
+            msg = f"{name!r} cannot be {value!r}; choose one of {control.values()}"
+            raise ValueError(msg)
+        full[name] = value
+    return full
+
+
+__all__ = ["Choice", "Explorer", "ExplorerSpec", "Slider", "check_state", "run_view"]

@@ -1,0 +1,45 @@
+"""How numbers read in the course: the same in explorers, chapters and reports.
+
+Swedish readers expect a space before the per cent sign and a thin space as thousands
+separator; the course is in English, so we keep the English decimal point but write
+"82 %" and "1 064 375".
+"""
+
+from __future__ import annotations
+
+import math
+
+
+def pct(share: float, decimals: int = 0) -> str:
+    """A share between 0 and 1 as a percentage.
+
+    >>> pct(0.8196)
+    '82 %'
+    >>> pct(0.8196, 1)
+    '82.0 %'
+    """
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "n/a"
+    return f"{share * 100:.{decimals}f} %"
+
+
+def num(value: float, decimals: int = 0) -> str:
+    """A number with a space as thousands separator.
+
+    >>> num(1064375)
+    '1 064 375'
+    >>> num(2.345, 1)
+    '2.3'
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    return f"{value:,.{decimals}f}".replace(",", " ")
+
+
+def of_ten(share: float) -> str:
+    """A share as "N of 10", the way Innovationsledning reported its results.
+
+    >>> of_ten(0.8)
+    '8 of 10'
+    """
+    return f"{round(share * 10):.0f} of 10"

@@ -1,0 +1,189 @@
+"""The kernel-free explorer: every state of a case explorer, precomputed, for the static book.
+
+An explorer's controls take a few fixed values each, so all their combinations can be
+computed at build time by the same ``view`` function the live explorer calls. The page then
+only looks up the state the reader chose: the numbers a reader sees are the Python toolkit's
+numbers by construction. ``_static/course/explorer.js`` draws the controls, the Vega-Lite chart,
+the table and the sentence; without JavaScript the default view still shows as plain HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+from typing import Any
+
+from innolead.explorers import spec as explorer_spec
+from innolead.explorers.base import ExplorerSpec, run_view
+from innolead.explorers.controls import Choice, Slider
+from innolead.explorers.view import Chart, View
+
+MAX_STATES = 2000
+MARK = "data-innolead-explorer"
+
+
+def state_key(indices: tuple[int, ...]) -> str:
+    """The lookup key of a state: each control's option index, joined by dashes."""
+    return "-".join(str(i) for i in indices)
+
+
+def _axis(field: str, title: str, kind: str, share: bool, sort: Any = None) -> dict:
+    axis: dict[str, Any] = {"field": field, "type": kind, "title": title}
+    if share and kind == "quantitative":
+        axis["axis"] = {"format": ".0%"}
+    if sort is not None:
+        axis["sort"] = sort
+    return axis
+
+
+def vega_spec(chart: Chart, alt: str) -> dict[str, Any]:
+    """A Vega-Lite specification of a ``Chart``, with its title and text alternative."""
+    spec: dict[str, Any] = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
+        "description": alt,
+        "title": {"text": chart.title, "anchor": "start", "fontSize": 14},
+        "width": "container",
+        "height": 260,
+        "data": {"values": chart.records()},
+        "config": {"font": "sans-serif", "axis": {"labelFontSize": 12, "titleFontSize": 12}},
+    }
+    order = list(chart.order) if chart.order else None
+    if chart.kind == "line":
+        temporal = chart.data[chart.x].dtype.kind == "M"
+        spec["mark"] = {"type": "line", "point": True}
+        spec["encoding"] = {
+            "x": _axis(chart.x, chart.x_title, "temporal" if temporal else "quantitative", False),
+            "y": _axis(chart.y, chart.y_title, "quantitative", chart.share),
+        }
+        if not temporal:
+            spec["encoding"]["x"]["axis"] = {"format": "d"}
+    else:
+        category = _axis(chart.x, chart.x_title, "nominal", False, order)
+        value = _axis(chart.y, chart.y_title, "quantitative", chart.share)
+        spec["mark"] = {"type": "bar"}
+        if chart.kind == "hbar":
+            spec["encoding"] = {"y": category, "x": value}
+        else:
+            category["axis"] = {"labelAngle": -20}
+            spec["encoding"] = {"x": category, "y": value}
+    if chart.series is not None:
+        spec["encoding"]["color"] = {
+            "field": chart.series,
+            "type": "nominal",
+            "title": None,
+            "scale": {"range": ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7"]},
+            "legend": {"orient": "bottom"},
+        }
+        if chart.kind == "bar":
+            spec["encoding"]["xOffset"] = {"field": chart.series}
+        elif chart.kind == "hbar":
+            spec["encoding"]["yOffset"] = {"field": chart.series}
+        if chart.dashed:
+            spec["encoding"]["strokeDash"] = {
+                "field": chart.series,
+                "type": "nominal",
+                "legend": None,
+                "scale": {
+                    "domain": sorted(set(chart.data[chart.series].astype(str))),
+                    "range": [
+                        [6, 4] if s in chart.dashed else [1, 0]
+                        for s in sorted(set(chart.data[chart.series].astype(str)))
+                    ],
+                },
+            }
+    return spec
+
+
+def view_json(view: View) -> dict[str, Any]:
+    """What the page needs to show one state."""
+    table = view.display_table()
+    return {
+        "sentence": view.sentence,
+        "alt": view.alt,
+        "error": view.error,
+        "columns": [str(c) for c in table.columns],
+        "rows": table.values.tolist(),
+        "chart": vega_spec(view.chart, view.alt) if view.chart is not None else None,
+    }
+
+
+def _control_json(control: Choice | Slider) -> dict[str, Any]:
+    if isinstance(control, Slider):
+        options = [control.fmt.format(v) for v in control.steps]
+        kind = "slider"
+    else:
+        options = [label for label, _ in control.options]
+        kind = "toggle" if control.toggle else "select"
+    return {
+        "name": control.name,
+        "label": control.label,
+        "kind": kind,
+        "options": options,
+        "default": control.values().index(control.default),
+        "help": control.help,
+    }
+
+
+def export(spec: ExplorerSpec, data: Any = None) -> dict[str, Any]:
+    """Every state of an explorer, ready to serialise into a page."""
+    data = spec.load() if data is None else data
+    ranges = [range(len(c.values())) for c in spec.controls]
+    total = 1
+    for r in ranges:
+        total *= len(r)
+    if total > MAX_STATES:
+        msg = f"{spec.case} explorer has {total} states; at most {MAX_STATES} can be precomputed"
+        raise ValueError(msg)
+    states = {}
+    for indices in itertools.product(*ranges):
+        state = {c.name: c.values()[i] for c, i in zip(spec.controls, indices, strict=True)}
+        states[state_key(indices)] = view_json(run_view(spec, data, state))
+    return {
+        "case": spec.case,
+        "title": spec.title,
+        "look_for": spec.look_for,
+        "controls": [_control_json(c) for c in spec.controls],
+        "states": states,
+    }
+
+
+def _fallback(default: dict[str, Any]) -> str:
+    """The default view as plain HTML, for readers without JavaScript and for print."""
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in default["columns"])
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+        for row in default["rows"]
+    )
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>" if head else ""
+    return f'<p class="innolead-sentence">{html.escape(default["sentence"])}</p>{table}'
+
+
+def page_html(name: str, data: Any = None) -> str:
+    """The HTML block that the book embeds for a case's kernel-free explorer."""
+    exported = export(explorer_spec(name), data)
+    default_key = state_key(tuple(c["default"] for c in exported["controls"]))
+    payload = json.dumps(exported, ensure_ascii=False, separators=(",", ":"))
+    payload = payload.replace("</", "<\\/")
+    return (
+        f'<div class="innolead-explorer" {MARK}="{html.escape(name)}">'
+        f'<script type="application/json">{payload}</script>'
+        f'<div class="innolead-fallback">{_fallback(exported["states"][default_key])}</div>'
+        "</div>"
+    )
+
+
+class StaticExplorer:
+    """Displays as the kernel-free explorer in the book (``text/html``)."""
+
+    def __init__(self, name: str, data: Any = None) -> None:
+        self.name = name
+        self.data = data
+
+    def _repr_html_(self) -> str:
+        return page_html(self.name, self.data)
+
+
+def show(name: str) -> StaticExplorer:
+    """The kernel-free explorer of a case, for a chapter's hidden cell."""
+    return StaticExplorer(name)
