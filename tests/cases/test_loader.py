@@ -81,7 +81,8 @@ def test_extra_column(copy: Path) -> None:
 def test_wrong_type(copy: Path) -> None:
     """Does text in a number column name the file, line, column and value?"""
     _rewrite(copy, lambda lines: _set_cell(lines, 7, "knowledge_pre", "three"))
-    with pytest.raises(CaseDataError, match=r"participants\.csv, column 'knowledge_pre'.*line 7: 'three'"):
+    expected = r"participants\.csv, column 'knowledge_pre'.*line 7: 'three'"
+    with pytest.raises(CaseDataError, match=expected):
         load(CASE, root=copy)
 
 

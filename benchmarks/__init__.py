@@ -1,0 +1,1 @@
+"""Benchmarks of the course (``make bench``); figures are written to ``benchmarks/results/``."""

@@ -1,0 +1,38 @@
+"""Helpers for the book's chapters: show an explorer, put computed numbers into the prose.
+
+Chapters carry no logic. A hidden cell calls the analysis functions and ``say`` glues each
+number, already formatted, under a name the prose quotes with ``{glue:text}`name```; so every
+number a reader sees was computed from the case data at build time, never typed by hand.
+"""
+
+from __future__ import annotations
+
+from myst_nb import glue
+
+from innolead.format import num, of_ten, pct
+from innolead.web.static_explorer import StaticExplorer, show
+
+
+class _Plain:
+    """Glued text that renders without quotes (glue shows an object's ``repr``)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def say(name: str, value: object) -> str:
+    """Glue ``value`` (already formatted text) for the prose; return it for checking."""
+    text = str(value)
+    glue(name, _Plain(text), display=False)
+    return text
+
+
+def explorer(name: str) -> StaticExplorer:
+    """The kernel-free explorer of a case, at its default view (hide the cell's input)."""
+    return show(name)
+
+
+__all__ = ["explorer", "num", "of_ten", "pct", "say"]
