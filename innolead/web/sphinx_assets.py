@@ -1,4 +1,4 @@
-"""Sphinx extension: load heavy JavaScript only on the pages that need it.
+"""Sphinx extension: load heavy JavaScript only where needed, and mend theme accessibility.
 
 Jupyter Book adds every ``.js`` file under ``_static/`` to every page. The vendored widget
 manager and Vega weigh about 1 MB compressed, so a text-only chapter would carry them for
@@ -62,8 +62,23 @@ def _drop_thebe(
     context["css_files"] = [s for s in context.get("css_files", []) if not _is_thebe(s)]
 
 
+def _fix_citation_roles(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.Node | None
+) -> None:
+    """Docutils marks bibliography entries ``doc-biblioentry`` inside a ``list``: a deprecated
+    role that also leaves the list without list items (two WCAG failures in axe)."""
+    body = context.get("body")
+    if body and 'role="doc-biblioentry"' in body:
+        context["body"] = body = body.replace('role="doc-biblioentry"', 'role="listitem"')
+    # MyST-NB labels hidden-code toggles "Toggle hidden content" although they read "Show code
+    # cell source": the accessible name must contain the visible text (WCAG 2.5.3).
+    if body and '<summary aria-label="Toggle hidden content">' in body:
+        context["body"] = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _drop_page_only)
     app.connect("html-page-context", _add_explorer_js)
     app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("html-page-context", _fix_citation_roles)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
