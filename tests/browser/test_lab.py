@@ -1,0 +1,105 @@
+"""In a real JupyterLab, an explorer runs on the kernel and answers a control change.
+
+This proves that the pinned ipywidgets, JupyterLab and widget front end work together: the
+test starts JupyterLab on 127.0.0.1 with a token, opens a notebook in headless Chromium, runs
+``explore(...)``, picks another option and waits for the sentence the toolkit computes.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from innolead.explorers import explore
+from innolead.explorers import spec as explorer_spec
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CASE = "barometer"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """JupyterLab on 127.0.0.1 serving a folder with one explorer notebook."""
+    root = tmp_path_factory.mktemp("lab")
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(f'from innolead import explore\nexplore("{CASE}")')]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nbformat.write(notebook, root / "explore.ipynb")
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(root / ".config"),
+        "JUPYTER_RUNTIME_DIR": str(root / ".runtime"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(root),
+    }
+    command = [
+        str(Path(sys.executable).with_name("jupyter")),
+        "lab",
+        "--no-browser",
+        "--allow-root",
+        f"--ServerApp.port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.root_dir={root}",
+        f"--IdentityProvider.token={token}",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        server.kill()
+        pytest.fail("JupyterLab did not start within 60 s")
+    yield base, token
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def _expected_sentence(name: str, value: object) -> str:
+    explorer = explore(CASE)
+    return explorer.set(**{name: value}).sentence
+
+
+def test_explorer_runs_live_in_jupyterlab(lab: tuple[str, str], browser: object) -> None:
+    """Does changing a dropdown in JupyterLab show the sentence the toolkit computes?"""
+    base, token = lab
+    first = next(c for c in explorer_spec(CASE).controls if hasattr(c, "options"))
+    label, value = next((lbl, v) for lbl, v in first.options if v != first.default)
+    expected = _expected_sentence(first.name, value)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    tab.goto(f"{base}/lab/tree/explore.ipynb?token={token}")
+    tab.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=60_000)
+    tab.locator(".jp-Cell .jp-InputArea-editor").first.click()
+    tab.keyboard.press("Shift+Enter")
+    select = tab.locator(".widget-dropdown select").first
+    select.wait_for(state="visible", timeout=90_000)
+    select.select_option(label=label)
+    status = tab.locator(".jp-OutputArea [role='status']").first
+    status.filter(has_text=expected[:60]).wait_for(timeout=30_000)
+    shown = status.inner_text().strip()
+    context.close()
+    assert shown == expected

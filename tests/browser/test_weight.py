@@ -1,0 +1,31 @@
+"""Every page stays within its weight and load-time budget on a cold load."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.pages import BUDGET_BYTES, BUDGET_SECONDS, page_cost
+from tests.book.toc import toc_pages
+
+pytestmark = pytest.mark.browser
+
+#: A stock Jupyter Book 1 page weighs about 1.0 MB compressed (reference/engineering.md).
+STOCK_TEXT_PAGE = 1_050_000
+
+
+@pytest.mark.parametrize("page_name", toc_pages())
+def test_page_within_budget(book_url: str, browser: object, page_name: str) -> None:
+    """Does a cold load of the page need at most 1.5 MB compressed and 1 s to load?"""
+    context = browser.new_context()
+    cost = page_cost(context.new_page(), f"{book_url}/{page_name}.html")
+    context.close()
+    assert cost["bytes"] <= BUDGET_BYTES, f"{page_name}: {cost['bytes']:,} bytes"
+    assert cost["seconds"] <= BUDGET_SECONDS, f"{page_name}: {cost['seconds']} s"
+
+
+def test_text_page_no_heavier_than_stock(book_url: str, browser: object) -> None:
+    """Is a text-only page no heavier than the same page in the stock theme?"""
+    context = browser.new_context()
+    cost = page_cost(context.new_page(), f"{book_url}/book/appendices/references.html")
+    context.close()
+    assert cost["bytes"] <= STOCK_TEXT_PAGE, f"{cost['bytes']:,} bytes"
