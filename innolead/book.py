@@ -14,13 +14,17 @@ from innolead.web.static_explorer import StaticExplorer, show
 
 
 class _Plain:
-    """Glued text that renders without quotes (glue shows an object's ``repr``)."""
+    """Glued text that ``{glue:text}`` shows exactly as formatted.
+
+    The role reads the glued ``repr`` back with ``ast.literal_eval``: a quoted repr returns
+    the very string ("0.80" stays "0.80" instead of becoming the number 0.8).
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
 
     def __repr__(self) -> str:
-        return self.text
+        return repr(self.text)
 
 
 def say(name: str, value: object) -> str:

@@ -8,6 +8,7 @@ separator; the course is in English, so we keep the English decimal point but wr
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 
 def pct(share: float, decimals: int = 0) -> str:
@@ -39,7 +40,12 @@ def num(value: float, decimals: int = 0) -> str:
 def of_ten(share: float) -> str:
     """A share as "N of 10", the way Innovationsledning reported its results.
 
+    Halves round up, as a reader expects (0.65 is "7 of 10", not Python's "6 of 10").
+
     >>> of_ten(0.8)
     '8 of 10'
+    >>> of_ten(0.65)
+    '7 of 10'
     """
-    return f"{round(share * 10):.0f} of 10"
+    tenths = Decimal(str(share)) * 10
+    return f"{tenths.quantize(Decimal(1), rounding=ROUND_HALF_UP)} of 10"

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import io
 
+import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from innolead.explorers.view import Chart
 
@@ -46,17 +47,29 @@ def _draw_lines(ax: object, chart: Chart) -> None:
         ax.plot(frame[chart.x], frame[chart.y], style, label=name, color=PALETTE[i % len(PALETTE)])
 
 
+def _label_axes(ax: object, chart: Chart) -> None:
+    """Category and value titles on the axes that show them (swapped for horizontal bars)."""
+    category, value = chart.x_title, chart.y_title
+    if chart.kind == "hbar":
+        ax.set_ylabel(category)
+        ax.set_xlabel(value)
+    else:
+        ax.set_xlabel(category)
+        ax.set_ylabel(value)
+    if chart.kind == "line" and pd.api.types.is_integer_dtype(chart.data[chart.x]):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2007.5
+
+
 def png(chart: Chart, width: float = 7.0, height: float = 3.6) -> bytes:
     """The chart as PNG bytes, with its title and axis titles."""
-    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    fig = Figure(figsize=(width, height), dpi=90, layout="constrained")  # no clipped labels
     ax = fig.add_subplot()
     if chart.kind == "line":
         _draw_lines(ax, chart)
     else:
         _draw_bars(ax, chart)
-    ax.set_title(chart.title, loc="left", fontsize=11)
-    ax.set_xlabel(chart.x_title)
-    ax.set_ylabel(chart.y_title)
+    ax.set_title(chart.title, loc="left", fontsize=10)
+    _label_axes(ax, chart)
     if chart.share:
         axis = ax.xaxis if chart.kind == "hbar" else ax.yaxis
         axis.set_major_formatter(PercentFormatter(1.0, decimals=0))

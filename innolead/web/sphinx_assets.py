@@ -78,6 +78,7 @@ def _fix_citation_roles(
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _drop_page_only)
+    app.add_js_file("course/nav.js", loading_method="defer")  # every page: phone menus
     app.connect("html-page-context", _add_explorer_js)
     app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("html-page-context", _fix_citation_roles)

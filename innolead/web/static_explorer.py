@@ -73,7 +73,7 @@ def vega_spec(chart: Chart, alt: str) -> dict[str, Any]:
             "type": "nominal",
             "title": None,
             "scale": {"range": ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7"]},
-            "legend": {"orient": "bottom"},
+            "legend": {"orient": "bottom", "labelLimit": 400},
         }
         if chart.kind == "bar":
             spec["encoding"]["xOffset"] = {"field": chart.series}

@@ -52,4 +52,5 @@ def test_text_page_does_not_load_widget_manager(built_book: Path) -> None:
 def test_light_mode_is_forced(built_book: Path) -> None:
     """Is the light colour mode the default (dark mode breaks notebook outputs)?"""
     html = (built_book / "book/welcome.html").read_text(encoding="utf-8")
-    assert 'data-mode="light"' in html
+    assert 'data-theme="light"' in html
+    assert "theme-switch-button" not in html, "readers must not be able to switch to dark mode"

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from scipy import stats
 
+from innolead.analysis.effects import (
+    Estimate,
+    diff_in_diff,
+    group_period_means,
+    naive_change,
+    unit_changes,
+)
 from innolead.cases import get, load
 
 STAFF_COST_PER_HOUR = 520  # SEK, the README's assumption
@@ -26,21 +32,13 @@ def truth() -> pd.Series:
 @pytest.fixture(scope="module")
 def changes(obs: pd.DataFrame) -> pd.DataFrame:
     """Per unit: mean outcome after minus mean outcome before the start."""
-    means = obs.groupby(["unit_id", "group", "period"], observed=True)[
-        "night_hours_per_user"
-    ].mean()
-    wide = means.unstack("period")
-    return (wide["after"] - wide["before"]).rename("change").reset_index()
+    return unit_changes(obs)
 
 
 @pytest.fixture(scope="module")
-def did(changes: pd.DataFrame) -> tuple[float, float, float]:
+def did(obs: pd.DataFrame) -> Estimate:
     """Unit-level difference-in-differences with a Welch 95 % interval."""
-    treated = changes.loc[changes["group"] == "intervention", "change"]
-    control = changes.loc[changes["group"] == "comparison", "change"]
-    result = stats.ttest_ind(treated, control, equal_var=False)
-    low, high = result.confidence_interval(0.95)
-    return treated.mean() - control.mean(), low, high
+    return diff_in_diff(obs)
 
 
 @pytest.mark.parametrize(("group", "expected"), [("intervention", 8), ("comparison", 16)])
@@ -64,21 +62,17 @@ def test_pilot_period_matches_start_month(obs):
 
 def test_pilot_did_recovers_true_effect(did, truth):
     """Does the difference-in-differences 95 % interval contain the planted true effect?"""
-    _, low, high = did
-    assert low <= truth["true_effect"] <= high
+    assert did.contains(truth["true_effect"])
 
 
-def test_pilot_naive_estimate_lies_outside_did_interval(changes, did):
+def test_pilot_naive_estimate_lies_outside_did_interval(obs, did):
     """Is the naive before/after change in the pilot areas outside the DiD 95 % interval?"""
-    naive = changes.loc[changes["group"] == "intervention", "change"].mean()
-    _, low, high = did
-    assert not low <= naive <= high
+    assert not did.contains(naive_change(obs).estimate)
 
 
-def test_pilot_naive_estimate_overstates_the_effect(changes, truth):
+def test_pilot_naive_estimate_overstates_the_effect(obs, truth):
     """Is the naive change at least 1.5 times as large as the true effect (same sign)?"""
-    naive = changes.loc[changes["group"] == "intervention", "change"].mean()
-    assert naive / truth["true_effect"] >= 1.5
+    assert naive_change(obs).estimate / truth["true_effect"] >= 1.5
 
 
 def test_pilot_comparison_units_follow_common_trend(changes, truth):
@@ -89,9 +83,8 @@ def test_pilot_comparison_units_follow_common_trend(changes, truth):
 
 def test_pilot_intervention_units_start_higher(obs):
     """Did the volunteer (intervention) areas have more night-time hours before the start?"""
-    before = obs[obs["period"] == "before"]
-    means = before.groupby("group", observed=True)["night_hours_per_user"].mean()
-    assert means["intervention"] > means["comparison"] + 0.3
+    means = group_period_means(obs).set_index(["group", "period"])["mean"]
+    assert means["intervention", "before"] > means["comparison", "before"] + 0.3
 
 
 def test_pilot_winter_has_more_hours_than_summer(obs):

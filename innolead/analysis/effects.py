@@ -1,0 +1,497 @@
+"""Effects of a pilot: before/after changes and difference-in-differences with an interval.
+
+A pilot compares units (for example home-care areas) that got the new way of working with
+units that did not, before and after the start. Every function works at unit level: each unit's
+mean after the start minus its mean before, so a unit with many missing months weighs no more
+than the others. The functions take the columns of the `pilot` case by default and any frame
+with the same kind of columns through the keyword arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from innolead.analysis.errors import SelectionError
+
+OUTCOME = "night_hours_per_user"
+TREATED, COMPARISON = "intervention", "comparison"
+BEFORE, AFTER = "before", "after"
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """An estimated effect with its 95 % confidence interval and the units it rests on."""
+
+    method: str
+    estimate: float
+    low: float
+    high: float
+    se: float
+    df: float
+    n_treated: int
+    n_comparison: int
+
+    def contains(self, value: float) -> bool:
+        """Whether ``value`` lies inside the 95 % confidence interval."""
+        return self.low <= value <= self.high
+
+
+def _check_outcome(frame: pd.DataFrame, outcome: str) -> pd.DataFrame:
+    """The rows with a value of ``outcome``; a clear message when there are none."""
+    if outcome not in frame.columns:
+        msg = f"There is no column {outcome!r}; the columns are {', '.join(map(str, frame))}."
+        raise SelectionError(msg)
+    rows = frame.dropna(subset=[outcome])
+    if rows.empty:
+        msg = f"No rows in this selection have a value of {outcome!r}; choose a broader selection."
+        raise SelectionError(msg)
+    return rows
+
+
+def group_period_means(
+    frame: pd.DataFrame, outcome: str = OUTCOME, group: str = "group", period: str = "period"
+) -> pd.DataFrame:
+    """Mean outcome of each group before and after the start, with the rows used.
+
+    Parameters
+    ----------
+    frame
+        One row per unit and month, with ``group``, ``period`` and ``outcome`` columns.
+    outcome, group, period
+        Column names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``group``, ``period``, ``n`` (rows with a value), ``missing`` and ``mean``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"group": ["a", "a", "a"], "period": ["before", "after", "after"],
+    ...                       "y": [4.0, 2.0, None]})
+    >>> group_period_means(frame, "y").to_dict("records")[0]
+    {'group': 'a', 'period': 'before', 'n': 1, 'missing': 0, 'mean': 4.0}
+    """
+    _check_outcome(frame, outcome)
+    grouped = frame.groupby([group, period], observed=True, sort=False)[outcome]
+    table = grouped.agg(n="count", size="size", mean="mean").reset_index()
+    table["missing"] = table["size"] - table["n"]
+    table = table.rename(columns={group: "group", period: "period"})
+    return table[["group", "period", "n", "missing", "mean"]]
+
+
+def unit_changes(
+    frame: pd.DataFrame,
+    outcome: str = OUTCOME,
+    unit: str = "unit_id",
+    group: str = "group",
+    period: str = "period",
+) -> pd.DataFrame:
+    """Each unit's mean outcome before and after the start, and the change (after - before).
+
+    Missing values are left out of a unit's means; a unit without data in one of the two
+    periods is left out altogether.
+
+    Parameters
+    ----------
+    frame
+        One row per unit and month; ``period`` holds ``"before"`` or ``"after"``.
+    outcome, unit, group, period
+        Column names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``unit``, ``group``, ``before``, ``after`` and ``change``, one row per unit.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"unit_id": ["A"] * 4, "group": ["intervention"] * 4,
+    ...     "period": ["before", "before", "after", "after"], "y": [5.0, 7.0, 4.0, None]})
+    >>> unit_changes(frame, "y").to_dict("records")
+    [{'unit': 'A', 'group': 'intervention', 'before': 6.0, 'after': 4.0, 'change': -2.0}]
+    """
+    rows = _check_outcome(frame, outcome)
+    means = rows.groupby([unit, group, period], observed=True)[outcome].mean()
+    wide = means.unstack(period).reindex(columns=[BEFORE, AFTER]).dropna()
+    if wide.empty:
+        msg = "No unit in this selection has data both before and after the start."
+        raise SelectionError(msg)
+    wide = wide.reset_index().rename(columns={unit: "unit", group: "group"})
+    wide.columns.name = None
+    wide["change"] = wide[AFTER] - wide[BEFORE]
+    wide["group"] = wide["group"].astype(str)
+    wide["unit"] = wide["unit"].astype(str)
+    return wide[["unit", "group", BEFORE, AFTER, "change"]]
+
+
+def _changes_of(changes: pd.DataFrame, group: str, label: str) -> pd.Series:
+    values = changes.loc[changes["group"] == group, "change"]
+    if len(values) < 2:
+        msg = (
+            f"The estimate needs at least two {label} with data both before and after the start; "
+            f"this selection has {len(values)}. Choose a broader selection."
+        )
+        raise SelectionError(msg)
+    return values
+
+
+def naive_change(
+    frame: pd.DataFrame, outcome: str = OUTCOME, treated: str = TREATED, **columns: str
+) -> Estimate:
+    """The naive before/after change in the treated units, with a t-based 95 % interval.
+
+    This is what a pilot report without a comparison group shows: the mean over treated units
+    of (mean after - mean before). It credits the pilot with every change, including changes
+    that would have happened anyway.
+
+    Parameters
+    ----------
+    frame
+        One row per unit and month (see ``unit_changes``).
+    outcome
+        The outcome column.
+    treated
+        The value of the group column that marks the pilot units.
+    **columns
+        ``unit``, ``group`` or ``period`` column names, passed to ``unit_changes``.
+
+    Returns
+    -------
+    Estimate
+        ``method="naive before/after"``, ``n_comparison=0``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"unit_id": ["A", "A", "B", "B"], "group": ["intervention"] * 4,
+    ...     "period": ["before", "after"] * 2, "y": [6.0, 4.0, 5.0, 4.0]})
+    >>> naive_change(frame, "y").estimate  # (-2 + -1) / 2
+    -1.5
+    """
+    return _naive(unit_changes(frame, outcome, **columns), treated)
+
+
+def _naive(changes: pd.DataFrame, treated: str) -> Estimate:
+    values = _changes_of(changes, treated, "pilot units")
+    n = len(values)
+    se = float(values.std(ddof=1) / np.sqrt(n))
+    low, high = _interval(values.mean(), se, n - 1)
+    return Estimate("naive before/after", float(values.mean()), low, high, se, n - 1.0, n, 0)
+
+
+def _interval(estimate: float, se: float, df: float) -> tuple[float, float]:
+    margin = float(stats.t.ppf(0.975, df) * se) if se > 0 else 0.0
+    return float(estimate) - margin, float(estimate) + margin
+
+
+def diff_in_diff(
+    frame: pd.DataFrame,
+    outcome: str = OUTCOME,
+    treated: str = TREATED,
+    comparison: str = COMPARISON,
+    **columns: str,
+) -> Estimate:
+    """Difference-in-differences at unit level, with a Welch 95 % confidence interval.
+
+    The estimate is the mean change in the treated units minus the mean change in the
+    comparison units. The standard error is Welch's, sqrt(s1²/n1 + s2²/n2), with the
+    Welch-Satterthwaite degrees of freedom, and the interval uses the t distribution.
+
+    Parameters
+    ----------
+    frame
+        One row per unit and month (see ``unit_changes``).
+    outcome
+        The outcome column.
+    treated, comparison
+        The values of the group column for pilot and comparison units.
+    **columns
+        ``unit``, ``group`` or ``period`` column names, passed to ``unit_changes``.
+
+    Returns
+    -------
+    Estimate
+        ``method="difference-in-differences"``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"unit_id": list("AABBCCDD"),
+    ...     "group": ["intervention"] * 4 + ["comparison"] * 4,
+    ...     "period": ["before", "after"] * 4, "y": [6, 4, 5, 4, 6, 5, 5, 5.0]})
+    >>> diff_in_diff(frame, "y").estimate  # (-2 + -1) / 2 - (-1 + 0) / 2
+    -1.0
+    """
+    return _did(unit_changes(frame, outcome, **columns), treated, comparison)
+
+
+def _did(changes: pd.DataFrame, treated: str, comparison: str) -> Estimate:
+    one = _changes_of(changes, treated, "pilot units")
+    two = _changes_of(changes, comparison, "comparison units")
+    v1, v2 = one.var(ddof=1) / len(one), two.var(ddof=1) / len(two)
+    se = float(np.sqrt(v1 + v2))
+    df = float((v1 + v2) ** 2 / (v1**2 / (len(one) - 1) + v2**2 / (len(two) - 1))) if se else 1.0
+    estimate = float(one.mean() - two.mean())
+    low, high = _interval(estimate, se, df)
+    return Estimate("difference-in-differences", estimate, low, high, se, df, len(one), len(two))
+
+
+def estimates(
+    frame: pd.DataFrame,
+    outcome: str = OUTCOME,
+    treated: str = TREATED,
+    comparison: str = COMPARISON,
+    **columns: str,
+) -> dict[str, Estimate]:
+    """Both estimates from one pass over the data: ``"naive"`` and ``"did"``.
+
+    Parameters
+    ----------
+    frame
+        One row per unit and month (see ``unit_changes``).
+    outcome
+        The outcome column.
+    treated, comparison
+        The values of the group column for pilot and comparison units.
+    **columns
+        ``unit``, ``group`` or ``period`` column names, passed to ``unit_changes``.
+
+    Returns
+    -------
+    dict
+        ``{"naive": naive_change(...), "did": diff_in_diff(...)}``.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"unit_id": list("AABBCCDD"),
+    ...     "group": ["intervention"] * 4 + ["comparison"] * 4,
+    ...     "period": ["before", "after"] * 4, "y": [6, 4, 5, 4, 6, 5, 5, 5.0]})
+    >>> {name: e.estimate for name, e in estimates(frame, "y").items()}
+    {'naive': -1.5, 'did': -1.0}
+    """
+    changes = unit_changes(frame, outcome, **columns)
+    return {"naive": _naive(changes, treated), "did": _did(changes, treated, comparison)}
+
+
+def estimates_table(found: Mapping[str, Estimate]) -> pd.DataFrame:
+    """Estimates side by side, one row each, in the order given.
+
+    Parameters
+    ----------
+    found
+        Estimates by name, for example the output of ``estimates``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``method``, ``estimate``, ``low``, ``high`` (the 95 % interval) and ``units``
+        (pilot units, plus comparison units for difference-in-differences).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"unit_id": list("AABBCCDD"),
+    ...     "group": ["intervention"] * 4 + ["comparison"] * 4,
+    ...     "period": ["before", "after"] * 4, "y": [6, 4, 5, 4, 6, 5, 5, 5.0]})
+    >>> estimates_table(estimates(frame, "y"))[["method", "units"]].to_dict("list")
+    {'method': ['naive before/after', 'difference-in-differences'], 'units': [2, 4]}
+    """
+    rows = list(found.values())
+    return pd.DataFrame(
+        {
+            "method": [e.method for e in rows],
+            "estimate": [e.estimate for e in rows],
+            "low": [e.low for e in rows],
+            "high": [e.high for e in rows],
+            "units": [e.n_treated + e.n_comparison for e in rows],
+        }
+    )
+
+
+def monthly_means(
+    frame: pd.DataFrame, outcome: str = OUTCOME, group: str = "group", time: str = "month"
+) -> pd.DataFrame:
+    """Mean outcome of each group in each month, for a trend chart.
+
+    Parameters
+    ----------
+    frame
+        One row per unit and month.
+    outcome, group, time
+        Column names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``month``, ``group``, ``n`` (units with a value that month) and ``mean``,
+        sorted by group and month.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"month": [1, 1, 2], "group": ["a", "a", "a"], "y": [2.0, 4.0, 5.0]})
+    >>> monthly_means(frame, "y")["mean"].tolist()
+    [3.0, 5.0]
+    """
+    rows = _check_outcome(frame, outcome)
+    grouped = rows.groupby([group, time], observed=True)[outcome]
+    table = grouped.agg(n="count", mean="mean").reset_index()
+    table = table.rename(columns={group: "group", time: "month"})
+    table["group"] = table["group"].astype(str)
+    return table[["month", "group", "n", "mean"]].sort_values(["group", "month"], kind="stable")
+
+
+def counterfactual(
+    trend: pd.DataFrame,
+    periods: pd.Series,
+    method: str = "did",
+    treated: str = TREATED,
+    comparison: str = COMPARISON,
+) -> pd.DataFrame:
+    """What each estimate assumes the treated group would have done without the pilot.
+
+    ``"naive"`` assumes the treated group's before-mean would have stayed flat;
+    ``"did"`` assumes it would have moved like the comparison group: the comparison group's
+    monthly mean plus the gap between the groups before the start.
+
+    Parameters
+    ----------
+    trend
+        The output of ``monthly_means``.
+    periods
+        The period (``"before"``/``"after"``) of each month, indexed by month.
+    method
+        ``"did"`` or ``"naive"``.
+    treated, comparison
+        The group labels in ``trend``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``month`` and ``mean``, for the months after the start.
+
+    Examples
+    --------
+    >>> trend = pd.DataFrame({"month": [1, 2, 1, 2], "group": ["t", "t", "c", "c"],
+    ...                       "n": 1, "mean": [6.0, 4.0, 5.0, 4.5]})
+    >>> periods = pd.Series(["before", "after"], index=[1, 2])
+    >>> counterfactual(trend, periods, "did", "t", "c")["mean"].tolist()  # 4.5 + (6 - 5)
+    [5.5]
+    """
+    wide = trend.pivot(index="month", columns="group", values="mean")
+    before = periods.reindex(wide.index).eq(BEFORE).to_numpy()
+    if method == "naive":
+        values = pd.Series(wide.loc[before, treated].mean(), index=wide.index)
+    else:
+        gap = (wide.loc[before, treated] - wide.loc[before, comparison]).mean()
+        values = wide[comparison] + gap
+    after = values[~before]
+    return pd.DataFrame({"month": after.index, "mean": after.to_numpy()})
+
+
+def similar_baseline(
+    frame: pd.DataFrame,
+    outcome: str = OUTCOME,
+    treated: str = TREATED,
+    unit: str = "unit_id",
+    group: str = "group",
+    period: str = "period",
+) -> pd.DataFrame:
+    """The rows of treated units and of the comparison units with a similar starting level.
+
+    A comparison unit is kept when its mean outcome before the start lies within the range
+    (lowest to highest) of the treated units' means before the start.
+
+    Parameters
+    ----------
+    frame
+        One row per unit and month.
+    outcome, treated, unit, group, period
+        The outcome column, the treated group's label and the other column names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The kept rows, unchanged.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"unit_id": list("ABCD"), "period": "before",
+    ...     "group": ["intervention"] * 2 + ["comparison"] * 2, "y": [6.0, 5.0, 5.5, 3.0]})
+    >>> similar_baseline(frame, "y")["unit_id"].tolist()  # D's 3.0 is outside 5.0-6.0
+    ['A', 'B', 'C']
+    """
+    rows = _check_outcome(frame, outcome)
+    before = rows[rows[period] == BEFORE].groupby(unit, observed=True)
+    levels = before[outcome].mean()
+    is_treated = before[group].first().astype(str) == treated
+    if not is_treated.any():
+        msg = "No pilot units in this selection have data before the start."
+        raise SelectionError(msg)
+    low, high = levels[is_treated].min(), levels[is_treated].max()
+    keep = levels.index[is_treated | levels.between(low, high)]
+    return frame[frame[unit].isin(keep)]
+
+
+def per_user(
+    frame: pd.DataFrame, column: str, users: str = "users", name: str | None = None
+) -> pd.DataFrame:
+    """A copy of ``frame`` with ``column`` divided by the number of users as a new column.
+
+    Parameters
+    ----------
+    frame
+        Any frame with ``column`` and ``users``.
+    column, users
+        The total to divide and the column with the number of users.
+    name
+        The new column's name; ``"<column>_per_user"`` when omitted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The input's columns plus the new one (missing where either value is missing).
+
+    Examples
+    --------
+    >>> per_user(pd.DataFrame({"cost": [100, None], "users": [4, 5]}), "cost")["cost_per_user"]
+    0    25.0
+    1     NaN
+    Name: cost_per_user, dtype: float64
+    """
+    result = frame.copy()
+    total = pd.to_numeric(frame[column], errors="coerce").astype(float)
+    count = pd.to_numeric(frame[users], errors="coerce").astype(float)
+    result[name or f"{column}_per_user"] = total / count.where(count > 0)
+    return result
+
+
+def cost_per_unit_effect(cost: float, effect: float) -> float:
+    """What one unit of effect costs: an added cost divided by the size of the effect.
+
+    For example, a technology that costs 300 SEK per user and month and saves 0.9 staff hours
+    per user and month costs about 333 SEK per staff hour saved.
+
+    Parameters
+    ----------
+    cost
+        The added cost per unit of use (for example per user and month).
+    effect
+        The effect per the same unit of use; a saving may be given as a negative change.
+
+    Returns
+    -------
+    float
+        ``cost / abs(effect)``.
+
+    Examples
+    --------
+    >>> round(cost_per_unit_effect(300, -0.9))
+    333
+    """
+    if effect == 0 or np.isnan(effect):
+        msg = "The effect is zero or unknown, so there is no cost per unit of effect."
+        raise SelectionError(msg)
+    return float(cost / abs(effect))
