@@ -1,0 +1,119 @@
+"""The kernel-free explorers in the built book answer every control with Python's numbers.
+
+For each case, the page's explorer is driven like a reader would: each control is set to
+each of its values in turn (the others at their defaults), and the sentence on the page must
+equal the sentence the toolkit's ``view`` function computes for that state.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from innolead.explorers import spec as explorer_spec
+from innolead.explorers.base import run_view
+from innolead.explorers.controls import Slider, defaults
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "barometer": "book/chapters/01-why-innovate.html",
+    "portfolio": "book/chapters/02-leadership-task.html",
+    "needs": "book/chapters/03-understanding-needs.html",
+    "pilot": "book/chapters/04-ideas-tests-evidence.html",
+    "diffusion": "book/chapters/05-implementation-spread.html",
+    "culture": "book/chapters/07-culture-safety.html",
+    "relay": "book/chapters/09-measuring-learning.html",
+}
+
+
+@cache
+def _data(case: str) -> object:
+    return explorer_spec(case).load()
+
+
+def _python_sentence(case: str, **changes: object) -> str:
+    spec = explorer_spec(case)
+    return run_view(spec, _data(case), {**defaults(spec.controls), **changes}).sentence
+
+
+def _set(root: object, control: object, index: int) -> None:
+    """Operate one control of the page's explorer as a reader would."""
+    if isinstance(control, Slider):
+        root.get_by_label(control.label, exact=True).fill(str(index))
+    elif getattr(control, "toggle", False):
+        group = root.get_by_role("group", name=control.label, exact=True)
+        group.locator("input[type=radio]").nth(index).check()
+    else:
+        root.get_by_label(control.label, exact=True).select_option(str(index))
+
+
+@pytest.mark.parametrize("case", sorted(PAGES))
+def test_static_explorer_matches_python(book_url: str, page: tuple, case: str) -> None:
+    """Does every control state shown in the page carry the Python view's sentence?"""
+    tab, log = page
+    tab.goto(f"{book_url}/{PAGES[case]}", wait_until="networkidle")
+    root = tab.locator(f"[data-innolead-explorer='{case}']").first
+    sentence = root.locator(".innolead-sentence")
+    assert sentence.inner_text() == _python_sentence(case)
+    spec = explorer_spec(case)
+    for control in spec.controls:
+        values = control.values()
+        for index in [*range(len(values)), values.index(control.default)]:
+            _set(root, control, index)
+            expected = _python_sentence(case, **{control.name: values[index]})
+            assert sentence.inner_text() == expected, f"{case}: {control.name}={values[index]}"
+    assert log.errors == []
+
+
+@pytest.mark.parametrize("case", sorted(PAGES))
+def test_static_explorer_draws_chart_with_text_alternative(
+    book_url: str, page: tuple, case: str
+) -> None:
+    """Does the default view draw an SVG chart with an accessible text alternative?"""
+    tab, _ = page
+    tab.goto(f"{book_url}/{PAGES[case]}", wait_until="networkidle")
+    chart = tab.locator(f"[data-innolead-explorer='{case}'] .innolead-chart").first
+    chart.locator("svg").first.wait_for(timeout=10_000)
+    assert chart.get_attribute("role") in ("img", "graphics-document")
+    assert len(chart.get_attribute("aria-label") or "") > 20
+
+
+def test_explorer_works_with_keyboard_alone(book_url: str, page: tuple) -> None:
+    """Can a reader reach and change an explorer's controls with the keyboard alone?"""
+    tab, _ = page
+    case = "pilot"
+    tab.goto(f"{book_url}/{PAGES[case]}", wait_until="networkidle")
+    root = tab.locator(f"[data-innolead-explorer='{case}']").first
+    first = root.locator("input, select").first
+    first.focus()
+    before = root.locator(".innolead-sentence").inner_text()
+    spec = explorer_spec(case)
+    tab.keyboard.press("ArrowRight")  # radio group: move to and select the next option
+    control = spec.controls[0]
+    expected = _python_sentence(case, **{control.name: control.values()[1]})
+    after = root.locator(".innolead-sentence").inner_text()
+    assert after != before
+    assert after == expected
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate("document.activeElement.closest('.innolead-control') !== null")
+    assert focused, "Tab should move to the explorer's next control"
+
+
+def test_every_control_has_an_accessible_name(book_url: str, page: tuple) -> None:
+    """Does every explorer control in the book have an accessible name from a visible label?"""
+    tab, _ = page
+    unnamed = []
+    for case, path in sorted(PAGES.items()):
+        tab.goto(f"{book_url}/{path}", wait_until="networkidle")
+        for control in tab.locator(
+            f"[data-innolead-explorer='{case}'] input, [data-innolead-explorer='{case}'] select"
+        ).all():
+            name = control.evaluate(
+                "e => (e.labels && e.labels.length ? e.labels[0].innerText : '') || "
+                "e.getAttribute('aria-label') || ''"
+            )
+            if not name.strip():
+                unnamed.append(f"{case}: {control.evaluate('e => e.outerHTML')[:80]}")
+    assert unnamed == []
