@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from innolead.cases import all_cases, registry
+from innolead.cases import all_cases, loader, registry
 from innolead.explorers import explore
 from innolead.explorers import spec as explorer_spec
 
@@ -27,6 +27,9 @@ def scaled_library(factor: int, into: Path) -> Path:
         for table in case.tables:
             source = registry.CASES_DIR / case.name / table.file
             frame = pd.read_csv(source, dtype=str, keep_default_na=False)
+            if len(frame) < 50:  # lookup tables (steps, ranks, published figures) stay as they are
+                frame.to_csv(into / case.name / table.file, index=False)
+                continue
             copies = []
             for i in range(factor):
                 part = frame.copy()
@@ -66,16 +69,20 @@ def run() -> dict[str, dict[str, object]]:
     names = [n for n in all_cases() if _has_explorer(n)]
     for name in names:
         results[name] = {"case_data": time_explorer(name)}
-    original = registry.CASES_DIR
+    original, validate = registry.CASES_DIR, loader._validate
     with tempfile.TemporaryDirectory() as tmp:
         registry.CASES_DIR = scaled_library(10, Path(tmp))
+        # A scaled copy breaks documented bounds (relay has ids 1-550); the benchmark measures
+        # the explorers, so range and key checks are switched off for it (types still apply).
+        loader._validate = lambda frame, spec, path: None
         try:
             for name in names:
-                results[name]["ten_times"] = time_explorer(name, rounds=2)
-        except Exception as err:  # a scaled copy can break a case's own assumptions
-            results.setdefault("errors", {})[name] = str(err)
+                try:
+                    results[name]["ten_times"] = time_explorer(name, rounds=2)
+                except Exception as err:  # a scaled copy can break a case's own assumptions
+                    results[name]["ten_times"] = {"error": str(err)[:300]}
         finally:
-            registry.CASES_DIR = original
+            registry.CASES_DIR, loader._validate = original, validate
     return results
 
 

@@ -8,7 +8,6 @@ after an error shows the reason in place of the chart, never a stale one.
 
 from __future__ import annotations
 
-import base64
 import html
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,8 +16,8 @@ from typing import Any
 import ipywidgets as widgets
 
 from innolead.analysis.errors import SelectionError
-from innolead.explorers import render
 from innolead.explorers.controls import Choice, Control, Slider, defaults
+from innolead.explorers.vega import vega_spec
 from innolead.explorers.view import View
 
 
@@ -137,15 +136,19 @@ def _same_chart(old: View, new: View) -> bool:
     return old.chart.title == new.chart.title and old.chart.data.equals(new.chart.data)
 
 
+#: JupyterLab's built-in renderer draws this in the browser; the kernel only sends JSON.
+VEGALITE = "application/vnd.vegalite.v5+json"
+
+
 def _chart_outputs(view: View) -> tuple[dict, ...]:
     if view.chart is None:
         return ()
-    image = base64.b64encode(render.png(view.chart)).decode("ascii")
+    spec = vega_spec(view.chart, view.alt, version=5)
     return (
         {
             "output_type": "display_data",
-            "data": {"image/png": image, "text/plain": view.alt},
-            "metadata": {"image/png": {"alt": view.alt}},
+            "data": {VEGALITE: spec, "text/plain": view.alt},
+            "metadata": {},
         },
     )
 
