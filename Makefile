@@ -9,7 +9,7 @@ A      ?=
 # nbgrader shells out to `alembic`, which must be on PATH; so must the venv's jupyter.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: help setup book test bench serve lab docs assignments grade report clean
+.PHONY: help setup book test bench serve lab docs assignments grade evaluate clean
 
 help:
 	@echo "make book   - set up and build the HTML book into _build/html (strict)"
@@ -19,6 +19,7 @@ help:
 	@echo "make docs   - regenerate the case READMEs' data dictionaries and the case-library page"
 	@echo "make assignments [A=part1] - generate the student versions (instructor)"
 	@echo "make grade A=part1         - autograde, feedback, export and cohort report (instructor)"
+	@echo "make evaluate              - programme evaluation report from the pre/post self-assessments"
 	@echo "make bench  - benchmarks (build, explorers, grading); figures go to benchmarks/"
 	@echo "make clean  - remove the build, caches and generated nbgrader folders (keeps .venv)"
 
@@ -58,6 +59,9 @@ grade: setup
 	@test -n "$(A)" || { echo "Name the assignment: make grade A=part1"; exit 1; }
 	$(BIN)/innolead grade $(A)
 
+evaluate: setup
+	$(BIN)/innolead evaluate
+
 clean:
 	rm -rf _build .pytest_cache .ruff_cache
-	rm -rf exercises/release exercises/autograded exercises/feedback exercises/reports
+	rm -rf exercises/release exercises/autograded exercises/feedback exercises/reports exercises/lms exercises/downloaded

@@ -6,7 +6,8 @@ writes 50 made-up submissions (alternately full marks and part done), then times
 1. ``innolead autograde`` (each submission in its own process, with progress and summary), and
 2. plain ``nbgrader autograde --force`` on the same submissions,
 
-and checks that both give the same scores. Run it alone with ``python -m benchmarks.grading``.
+and checks that both give the same scores. ``make bench`` calls ``run()``; run it alone with
+``python -m benchmarks grading`` or ``python -m benchmarks.grading``.
 """
 
 from __future__ import annotations
@@ -96,6 +97,23 @@ def bench_autograde(submissions: int = 50, assignment: str = "part4") -> Grading
         plain = _run([*nbgrader_command(), "autograde", assignment, "--force"], root)
         second = _scores(root)
     return GradingBenchmark(assignment, submissions, ours, plain, first == second)
+
+
+def run(submissions: int = 50, assignment: str = "part4") -> dict[str, object]:
+    """The benchmark as ``make bench`` records it (``benchmarks/__main__.py``): a JSON dict."""
+    result = bench_autograde(submissions, assignment)
+    return {
+        "assignment": result.assignment,
+        "submissions": result.submissions,
+        "innolead_autograde_seconds_per_submission": round(
+            result.innolead_seconds / result.submissions, 3
+        ),
+        "nbgrader_autograde_seconds_per_submission": round(
+            result.nbgrader_seconds / result.submissions, 3
+        ),
+        "same_scores": result.same_scores,
+        "summary": result.lines(),
+    }
 
 
 def main() -> None:

@@ -2,9 +2,36 @@
 
 Explorers, chapters, assignments' hidden tests and reports call these, so the same numbers
 appear everywhere. Each function takes DataFrames from ``innolead.cases.load`` (or any frame
-with the same columns) and never changes its input. Import from the topic modules.
+with the same columns) and never changes its input. One module per topic:
+
+- ``shares``: shares and cross-tabulations with their base counts (any case), and the
+  innovation barometer's measures set against the published figures;
+- ``scales``: Likert scale scores and unit-level links (culture);
+- ``needs``: a service journey's satisfaction and pain points (needs);
+- ``funnel``: the idea funnel, conversion and time in stage (portfolio);
+- ``effects``: before/after and difference-in-differences estimates (pilot);
+- ``diffusion``: cumulative adoption, the Bass model and adopter categories (diffusion);
+- ``prepost``: matched pre/post change with small groups merged (relay, course evaluation).
 """
 
+from innolead.analysis import (
+    diffusion,
+    effects,
+    funnel,
+    needs,
+    prepost,
+    scales,
+    shares,
+)
 from innolead.analysis.errors import SelectionError
 
-__all__ = ["SelectionError"]
+__all__ = [
+    "SelectionError",
+    "diffusion",
+    "effects",
+    "funnel",
+    "needs",
+    "prepost",
+    "scales",
+    "shares",
+]

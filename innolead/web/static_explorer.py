@@ -17,7 +17,8 @@ from typing import Any
 from innolead.explorers import spec as explorer_spec
 from innolead.explorers.base import ExplorerSpec, run_view
 from innolead.explorers.controls import Choice, Slider
-from innolead.explorers.view import Chart, View
+from innolead.explorers.vega import vega_spec
+from innolead.explorers.view import View
 
 MAX_STATES = 2000
 MARK = "data-innolead-explorer"
@@ -26,73 +27,6 @@ MARK = "data-innolead-explorer"
 def state_key(indices: tuple[int, ...]) -> str:
     """The lookup key of a state: each control's option index, joined by dashes."""
     return "-".join(str(i) for i in indices)
-
-
-def _axis(field: str, title: str, kind: str, share: bool, sort: Any = None) -> dict:
-    axis: dict[str, Any] = {"field": field, "type": kind, "title": title}
-    if share and kind == "quantitative":
-        axis["axis"] = {"format": ".0%"}
-    if sort is not None:
-        axis["sort"] = sort
-    return axis
-
-
-def vega_spec(chart: Chart, alt: str) -> dict[str, Any]:
-    """A Vega-Lite specification of a ``Chart``, with its title and text alternative."""
-    spec: dict[str, Any] = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
-        "description": alt,
-        "title": {"text": chart.title, "anchor": "start", "fontSize": 14},
-        "width": "container",
-        "height": 260,
-        "data": {"values": chart.records()},
-        "config": {"font": "sans-serif", "axis": {"labelFontSize": 12, "titleFontSize": 12}},
-    }
-    order = list(chart.order) if chart.order else None
-    if chart.kind == "line":
-        temporal = chart.data[chart.x].dtype.kind == "M"
-        spec["mark"] = {"type": "line", "point": True}
-        spec["encoding"] = {
-            "x": _axis(chart.x, chart.x_title, "temporal" if temporal else "quantitative", False),
-            "y": _axis(chart.y, chart.y_title, "quantitative", chart.share),
-        }
-        if not temporal:
-            spec["encoding"]["x"]["axis"] = {"format": "d"}
-    else:
-        category = _axis(chart.x, chart.x_title, "nominal", False, order)
-        value = _axis(chart.y, chart.y_title, "quantitative", chart.share)
-        spec["mark"] = {"type": "bar"}
-        if chart.kind == "hbar":
-            spec["encoding"] = {"y": category, "x": value}
-        else:
-            category["axis"] = {"labelAngle": -20}
-            spec["encoding"] = {"x": category, "y": value}
-    if chart.series is not None:
-        spec["encoding"]["color"] = {
-            "field": chart.series,
-            "type": "nominal",
-            "title": None,
-            "scale": {"range": ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7"]},
-            "legend": {"orient": "bottom", "labelLimit": 400},
-        }
-        if chart.kind == "bar":
-            spec["encoding"]["xOffset"] = {"field": chart.series}
-        elif chart.kind == "hbar":
-            spec["encoding"]["yOffset"] = {"field": chart.series}
-        if chart.dashed:
-            spec["encoding"]["strokeDash"] = {
-                "field": chart.series,
-                "type": "nominal",
-                "legend": None,
-                "scale": {
-                    "domain": sorted(set(chart.data[chart.series].astype(str))),
-                    "range": [
-                        [6, 4] if s in chart.dashed else [1, 0]
-                        for s in sorted(set(chart.data[chart.series].astype(str)))
-                    ],
-                },
-            }
-    return spec
 
 
 def view_json(view: View) -> dict[str, Any]:

@@ -1,0 +1,91 @@
+"""nbgrader configuration of the course "Innovation Leadership" (the course root is this folder).
+
+Plain `nbgrader ...` commands run in this folder, the formgrader and the course's own
+`innolead ...` commands all read this file, so they grade, hide and limit in the same way.
+The course's own preprocessors are named as strings: if the `innolead` package is missing,
+nbgrader then stops with an import error instead of silently running without them.
+"""
+
+c = get_config()  # noqa: F821 (nbgrader provides get_config when it reads this file)
+
+# --- The course ----------------------------------------------------------------------------
+# The id the exchange (JupyterHub) files assignments under; participants' `nbgrader fetch`
+# and `submit` must use the same id.
+c.CourseDirectory.course_id = "innolead"
+# Only notebooks are assignments; the case data comes from the installed toolkit, not from
+# files copied next to the notebook.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
+
+# --- Student versions (generate_assignment) --------------------------------------------------
+# Participants are not programmers: an answer cell shows three dots to replace, not
+# nbgrader's "raise NotImplementedError()".
+c.ClearSolutions.code_stub = {"python": "...  # your answer here, in place of the three dots"}
+c.ClearSolutions.text_stub = "Write your answer here, in place of this line."
+# The rubric of a reflection sits in the read-only question cell above the answer, inside
+# "### BEGIN MARK SCHEME" ... "### END MARK SCHEME": removed from the student version, shown
+# to the grader in the formgrader. nbgrader only allows mark schemes in task cells by default.
+c.ClearMarkScheme.enforce_metadata = False
+
+# --- Autograding -----------------------------------------------------------------------------
+# A cell that runs longer than this is stopped (an infinite loop, for example); its tests
+# fail and the rest of the notebook is graded. Honest cells take a few seconds at most.
+c.ExecutePreprocessor.timeout = 60
+# Seconds to wait for a kernel to start; a loaded JupyterHub machine can be slow.
+c.ExecutePreprocessor.startup_timeout = 120
+# Grade with the course's Python, whatever kernel the participant's notebook names.
+c.ExecutePreprocessor.kernel_name = "python3"
+# Characters of output one graded cell keeps (a participant printing megabytes would
+# otherwise bloat the gradebook, the autograded notebook and the feedback).
+c.CourseExecute.max_output_chars = 100_000
+# nbgrader's line-based limit stays as a second guard for many short lines.
+c.LimitOutput.max_lines = 1000
+# The sanitising steps: nbgrader's defaults, plus RestoreDeletedCells (put back graded and
+# read-only cells a participant deleted, and reset changed nbgrader metadata) before
+# OverwriteCells restores the content of locked cells.
+c.Autograde.sanitize_preprocessors = [
+    "nbgrader.preprocessors.ClearOutput",
+    "nbgrader.preprocessors.DeduplicateIds",
+    "innolead.grading.preprocessors.RestoreDeletedCells",
+    "nbgrader.preprocessors.OverwriteKernelspec",
+    "nbgrader.preprocessors.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+# The grading steps: nbgrader's defaults, with CourseExecute (an output cap and a
+# configurable kernel manager) in place of Execute.
+c.Autograde.autograde_preprocessors = [
+    "innolead.grading.preprocessors.CourseExecute",
+    "nbgrader.preprocessors.IgnorePattern",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "nbgrader.preprocessors.SaveAutoGrades",
+    "nbgrader.preprocessors.AssignLatePenalties",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
+
+# --- Feedback --------------------------------------------------------------------------------
+# nbgrader's defaults plus HideHiddenTests: feedback shows the score and the visible checks
+# but never the hidden tests, the rubric or a traceback quoting a hidden line (nbgrader shows
+# them by default: jupyter/nbgrader#917, #1363). Configured here, not in a wrapper, so the
+# formgrader's "Generate feedback" button and plain `nbgrader generate_feedback` are safe too.
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "innolead.grading.preprocessors.HideHiddenTests",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]
+
+# --- Collecting from an LMS (zip_collect) ---------------------------------------------------
+# Maps an LMS download's file names to participant ids. It accepts the common patterns
+#   <participant>_part1.ipynb                     (files renamed by hand: anna_part1.ipynb)
+#   <participant>_<anything>_part1.ipynb          (Canvas: svenssonanna_1234_5678_part1.ipynb)
+#   <participant>_<anything>/part1.ipynb          (Moodle: one folder per participant)
+# The participant id is the text before the first underscore; macOS's __MACOSX copies are
+# skipped. Change it if your LMS names files differently (`innolead collect` lists the files
+# it could not match).
+c.FileNameCollectorPlugin.named_regexp = (
+    r"(?!.*__MACOSX).*/(?P<student_id>[^/_]+)_(?:[^/]*[_/])?(?P<file_id>[^/_]+\.ipynb)$"
+)
+
+# --- The exchange (JupyterHub) ---------------------------------------------------------------
+# nbgrader's default exchange folder is /srv/nbgrader/exchange; it must exist and be
+# writable by everyone (see the instructor guide). Uncomment to use another folder:
+# c.Exchange.root = "/srv/nbgrader/exchange"

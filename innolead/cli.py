@@ -1,0 +1,233 @@
+"""``innolead``: the instructor's commands, a thin front end over ``innolead.grading``.
+
+Run ``innolead --help`` or ``innolead COMMAND --help``. Every command works on the course
+folder ``exercises/`` unless ``--course PATH`` (or ``$INNOLEAD_COURSE``) names another.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from innolead.grading.course import DEFAULT_ROOT, Course, CourseError
+
+Handler = Callable[[Course, argparse.Namespace], object]
+
+
+def _generate(course: Course, args: argparse.Namespace) -> object:
+    from innolead.grading.generate import generate
+
+    return generate(course, args.assignments or None)
+
+
+def _release(course: Course, args: argparse.Namespace) -> object:
+    from innolead.grading.release import release_exchange, release_lms
+
+    if args.exchange:
+        return release_exchange(course, args.assignment, args.exchange_root)
+    return release_lms(course, args.assignment)
+
+
+def _collect(course: Course, args: argparse.Namespace) -> object:
+    from innolead.grading.collect import collect_exchange, collect_lms
+
+    if args.lms:
+        return collect_lms(course, args.assignment, Path(args.lms))
+    return collect_exchange(course, args.assignment, args.exchange_root)
+
+
+def _autograde(course: Course, args: argparse.Namespace) -> object:
+    from innolead.grading.autograde import autograde
+
+    return autograde(course, args.assignment, args.student or None, timeout=args.timeout)
+
+
+def _feedback(course: Course, args: argparse.Namespace) -> object:
+    from innolead.grading.feedback import feedback
+
+    return feedback(
+        course, args.assignment, exchange=args.exchange, exchange_root=args.exchange_root
+    )
+
+
+def _export(course: Course, args: argparse.Namespace) -> object:
+    from innolead.grading.export import export
+
+    return export(course, args.assignment)
+
+
+def _report(course: Course, args: argparse.Namespace) -> object:
+    from innolead.grading.report import report
+
+    return report(course, args.assignment)
+
+
+def _evaluate(course: Course, args: argparse.Namespace) -> object:
+    from innolead.evaluation import evaluation_report
+
+    return evaluation_report(course, args.out)
+
+
+def _grade(course: Course, args: argparse.Namespace) -> object:
+    from innolead.grading.pipeline import grade
+
+    options = {
+        "timeout": args.timeout,
+        "exchange": args.exchange,
+        "exchange_root": args.exchange_root,
+    }
+    return grade(course, args.assignment, options)
+
+
+def _students(course: Course, args: argparse.Namespace) -> object:
+    from innolead.grading.roster import import_roster
+
+    return import_roster(course, Path(args.roster))
+
+
+def _practice(course: Course, args: argparse.Namespace) -> object:
+    from innolead.grading import samples
+
+    a = course.check_assignment(args.assignment)
+    unknown = sorted(set(args.scenario or []) - set(samples.SCENARIOS))
+    if unknown:
+        msg = f"Unknown scenario(s) {unknown}; choose from {', '.join(samples.SCENARIOS)}."
+        raise CourseError(msg)
+    scenarios = args.scenario or list(samples.SCENARIOS)
+    if args.lms:
+        archive = course.root / f"practice-{a}.zip"
+        cohort = samples.write_lms_download(course, a, scenarios, archive, prefix="practice-")
+        where = f"an LMS-style download {archive}. Next: `innolead collect {a} --lms {archive}`"
+    else:
+        cohort = samples.write_cohort(course, a, scenarios, prefix="practice-")
+        where = f"{course.submitted}. Next: `innolead grade {a}`"
+    for student, scenario in cohort.items():
+        points = samples.expected_score(course, a, scenario)
+        what = samples.SCENARIOS[scenario].description
+        print(f"{student}: {what}; expect {points:g} autograded points.")
+    print(f"Wrote {len(cohort)} practice submission(s) to {where}.")
+    if course.root == DEFAULT_ROOT:
+        print(
+            "Note: this is the real course folder. Rehearse in a copy instead "
+            "(`cp -r exercises /tmp/rehearsal`, then `innolead --course /tmp/rehearsal ...`), "
+            "or remove the practice participants with `nbgrader db student remove ID --force`."
+        )
+    return cohort
+
+
+def _rubrics(course: Course, args: argparse.Namespace) -> object:
+    from innolead.grading.content import rubrics_markdown
+
+    text = rubrics_markdown(course, args.assignments or course.assignments())
+    print(text)
+    return text
+
+
+def _exchange_options(parser: argparse.ArgumentParser, verb: str) -> None:
+    parser.add_argument(
+        "--exchange", action="store_true", help=f"{verb} through the nbgrader exchange (JupyterHub)"
+    )
+    parser.add_argument(
+        "--exchange-root",
+        metavar="PATH",
+        help="the exchange folder, if not the one in nbgrader_config.py (/srv/nbgrader/exchange)",
+    )
+
+
+def _timeout_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="stop a cell after this many seconds (default: nbgrader_config.py's, 60)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line: one subcommand per step of the instructor's workflow."""
+    parser = argparse.ArgumentParser(
+        prog="innolead",
+        description="The instructor's commands for the course's nbgrader assignments.",
+        epilog="The instructor guide in the book walks through them step by step.",
+    )
+    parser.add_argument(
+        "--course",
+        metavar="PATH",
+        help="the nbgrader course folder (default: $INNOLEAD_COURSE, else exercises/)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
+        cmd = sub.add_parser(name, help=text, description=text)
+        cmd.set_defaults(handler=handler)
+        return cmd
+
+    cmd = add("generate", _generate, "check the instructor versions and write the student versions")
+    cmd.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all")
+
+    cmd = add("release", _release, "hand out a student version: LMS files (default) or exchange")
+    cmd.add_argument("assignment")
+    cmd.add_argument("--lms", action="store_true", help="write lms/ASSIGNMENT.zip (the default)")
+    _exchange_options(cmd, "release")
+
+    cmd = add("collect", _collect, "collect submissions from an LMS download or the exchange")
+    cmd.add_argument("assignment")
+    cmd.add_argument("--lms", metavar="DOWNLOAD", help="the zip file (or folder) from the LMS")
+    _exchange_options(cmd, "collect")
+
+    cmd = add("autograde", _autograde, "autograde the submissions, with progress and a summary")
+    cmd.add_argument("assignment")
+    cmd.add_argument("--student", action="append", metavar="ID", help="only these (repeatable)")
+    _timeout_option(cmd)
+
+    cmd = add("feedback", _feedback, "write each participant's feedback page (HTML)")
+    cmd.add_argument("assignment")
+    _exchange_options(cmd, "release the feedback")
+
+    cmd = add("export", _export, "write reports/grades.csv and the points per question")
+    cmd.add_argument("assignment", nargs="?")
+
+    cmd = add("report", _report, "write the cohort report (reports/ASSIGNMENT/cohort.html)")
+    cmd.add_argument("assignment")
+
+    cmd = add("grade", _grade, "autograde, feedback, export and report, in that order")
+    cmd.add_argument("assignment")
+    _timeout_option(cmd)
+    _exchange_options(cmd, "release the feedback")
+
+    cmd = add("students", _students, "import a roster CSV (id,first_name,last_name,email)")
+    cmd.add_argument("roster")
+
+    cmd = add("practice", _practice, "write made-up submissions to rehearse grading")
+    cmd.add_argument("assignment")
+    cmd.add_argument("--scenario", action="append", help="only these kinds (repeatable)")
+    cmd.add_argument("--lms", action="store_true", help="write them as an LMS download zip")
+
+    cmd = add("rubrics", _rubrics, "print the reflections' rubrics as Markdown")
+    cmd.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all")
+
+    cmd = add(
+        "evaluate", _evaluate, "write the programme evaluation from the pre/post self-assessments"
+    )
+    cmd.add_argument(
+        "--out", metavar="PATH", help="default: reports/evaluation/programme_evaluation.html"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one instructor command; errors print a message, not a traceback."""
+    args = build_parser().parse_args(argv)
+    try:
+        course = Course.at(args.course)
+        args.handler(course, args)
+    except (CourseError, FileNotFoundError) as err:
+        print(f"innolead {args.command}: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,200 @@
+"""Where the course's files live, and how to run nbgrader on them.
+
+The nbgrader course root is ``exercises/`` in the repository. Every instructor command takes
+``--course`` to work on another copy (tests grade a temporary copy), or reads the
+``INNOLEAD_COURSE`` environment variable.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+#: The repository's nbgrader course root.
+DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "exercises"
+CONFIG_FILE = "nbgrader_config.py"
+
+
+class CourseError(RuntimeError):
+    """A course folder, assignment or step the instructor named is not usable as it is."""
+
+
+@dataclass(frozen=True)
+class Course:
+    """An nbgrader course folder and the folders nbgrader and the course commands use."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, root: str | Path | None = None) -> Course:
+        """The course at ``root``, ``$INNOLEAD_COURSE`` or the repository's ``exercises/``."""
+        chosen = Path(root or os.environ.get("INNOLEAD_COURSE") or DEFAULT_ROOT).resolve()
+        if not (chosen / CONFIG_FILE).is_file():
+            msg = (
+                f"{chosen} is not an nbgrader course folder: it has no {CONFIG_FILE}. "
+                f"Run the command from the repository, or pass --course PATH to the folder "
+                f"that holds {CONFIG_FILE} and source/."
+            )
+            raise CourseError(msg)
+        return cls(chosen)
+
+    # nbgrader's folders (nbgrader's CourseDirectory defaults, which the course keeps)
+    @property
+    def source(self) -> Path:
+        return self.root / "source"
+
+    @property
+    def release(self) -> Path:
+        return self.root / "release"
+
+    @property
+    def submitted(self) -> Path:
+        return self.root / "submitted"
+
+    @property
+    def autograded(self) -> Path:
+        return self.root / "autograded"
+
+    @property
+    def feedback(self) -> Path:
+        return self.root / "feedback"
+
+    @property
+    def downloaded(self) -> Path:
+        """Where ``nbgrader zip_collect`` looks for an LMS download."""
+        return self.root / "downloaded"
+
+    # the course commands' own folders
+    @property
+    def lms(self) -> Path:
+        """The zip files to upload to an LMS."""
+        return self.root / "lms"
+
+    @property
+    def reports(self) -> Path:
+        return self.root / "reports"
+
+    @property
+    def gradebook(self) -> Path:
+        return self.root / "gradebook.db"
+
+    @property
+    def db_url(self) -> str:
+        return f"sqlite:///{self.gradebook}"
+
+    def assignments(self) -> list[str]:
+        """The assignments in ``source/``, in order."""
+        if not self.source.is_dir():
+            return []
+        return sorted(p.name for p in self.source.iterdir() if p.is_dir() and _visible(p))
+
+    def check_assignment(self, assignment: str) -> str:
+        """``assignment`` if ``source/`` has it, else an error listing the ones there are."""
+        if assignment not in self.assignments():
+            known = ", ".join(self.assignments()) or "none"
+            msg = (
+                f"There is no assignment {assignment!r} in {self.source}. "
+                f"The assignments are: {known}."
+            )
+            raise CourseError(msg)
+        return assignment
+
+    def notebooks(self, assignment: str) -> list[str]:
+        """The notebook names (without ``.ipynb``) of an assignment, from ``source/``."""
+        folder = self.source / assignment
+        return sorted(p.stem for p in folder.glob("*.ipynb"))
+
+    def source_notebook(self, assignment: str, notebook: str) -> Path:
+        return self.source / assignment / f"{notebook}.ipynb"
+
+    def release_notebook(self, assignment: str, notebook: str) -> Path:
+        return self.release / assignment / f"{notebook}.ipynb"
+
+    def submission(self, student: str, assignment: str) -> Path:
+        return self.submitted / student / assignment
+
+    def submitters(self, assignment: str) -> list[str]:
+        """The participants with a folder for ``assignment`` in ``submitted/``."""
+        if not self.submitted.is_dir():
+            return []
+        return sorted(
+            p.name for p in self.submitted.iterdir() if _visible(p) and (p / assignment).is_dir()
+        )
+
+    def report_dir(self, assignment: str) -> Path:
+        folder = self.reports / assignment
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+
+def _visible(path: Path) -> bool:
+    return not path.name.startswith((".", "_"))
+
+
+def tool_env() -> dict[str, str]:
+    """The environment for nbgrader: this Python's ``bin`` first on PATH.
+
+    nbgrader shells out to ``alembic`` when it creates the gradebook, and to ``jupyter`` for
+    kernels; both live next to this Python, which may not be on the caller's PATH.
+    """
+    env = dict(os.environ)
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    return env
+
+
+def nbgrader_command() -> list[str]:
+    """How to run this environment's nbgrader."""
+    beside = Path(sys.executable).parent / "nbgrader"
+    return [str(beside)] if beside.exists() else [shutil.which("nbgrader") or "nbgrader"]
+
+
+def run_nbgrader(course: Course, *args: str, quiet: bool = False) -> subprocess.CompletedProcess:
+    """Run a plain nbgrader command in the course root, as an instructor would type it."""
+    command = [*nbgrader_command(), *args]
+    print(f"$ nbgrader {' '.join(args)}", flush=True)
+    result = subprocess.run(
+        command, cwd=course.root, env=tool_env(), text=True, capture_output=True, check=False
+    )
+    if not quiet or result.returncode:
+        sys.stdout.write(result.stdout)
+        sys.stdout.write(result.stderr)
+    return result
+
+
+def load_config(course: Course, **overrides: Any) -> Any:
+    """nbgrader's configuration for ``course``, as ``nbgrader`` run in its root would load it.
+
+    That is the user's and the system's ``nbgrader_config.py`` (if any), then the course's,
+    then ``overrides`` given as ``{"Section.trait": value}`` keyword pairs with ``__`` for the
+    dot (``ExecutePreprocessor__timeout=10``).
+    """
+    from jupyter_core.paths import jupyter_config_path
+    from traitlets.config import Config
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = Config()
+    for folder in [*reversed(jupyter_config_path()), str(course.root)]:
+        if (Path(folder) / CONFIG_FILE).is_file():
+            config.merge(PyFileConfigLoader(CONFIG_FILE, path=folder).load_config())
+    config.CourseDirectory.root = str(course.root)
+    for key, value in overrides.items():
+        section, trait = key.split("__")
+        config[section][trait] = value
+    return config
+
+
+def api(course: Course, **overrides: Any) -> Any:
+    """nbgrader's Python API (``NbGraderAPI``) on ``course``, configured as ``load_config``."""
+    import logging
+
+    from nbgrader.apps import NbGraderAPI
+
+    # nbgrader logs through traitlets' root logger; the course commands print their own
+    # summaries, and NbGraderAPI captures each step's log for them.
+    logging.getLogger("traitlets").setLevel(logging.ERROR)
+    return NbGraderAPI(config=load_config(course, **overrides))

@@ -1,0 +1,71 @@
+"""The order of the grading steps that ``innolead grade`` runs, as data (and tested as such)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from innolead.grading.autograde import autograde
+from innolead.grading.course import Course
+from innolead.grading.export import export
+from innolead.grading.feedback import feedback
+from innolead.grading.report import report
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of ``innolead grade``: its name, what it needs first, and how to run it."""
+
+    name: str
+    after: tuple[str, ...]
+    run: Callable[..., Any]
+    purpose: str
+
+
+#: Autograde first (it fills the gradebook), then feedback from the graded notebooks, then
+#: the CSV export and the cohort report, which read the gradebook and the autograde outcomes.
+GRADE_STEPS: tuple[Step, ...] = (
+    Step(
+        "autograde",
+        (),
+        lambda course, a, opts, say: autograde(course, a, timeout=opts.get("timeout"), say=say),
+        "run every submission and record the points of each test",
+    ),
+    Step(
+        "feedback",
+        ("autograde",),
+        lambda course, a, opts, say: feedback(
+            course,
+            a,
+            exchange=opts.get("exchange", False),
+            exchange_root=opts.get("exchange_root"),
+            say=say,
+        ),
+        "write each participant's feedback page, without hidden tests",
+    ),
+    Step(
+        "export",
+        ("autograde",),
+        lambda course, a, opts, say: export(course, a, say=say),
+        "write grades.csv and the points per question",
+    ),
+    Step(
+        "report",
+        ("autograde",),
+        lambda course, a, opts, say: report(course, a, say=say),
+        "write the cohort report",
+    ),
+)
+
+
+def grade(
+    course: Course,
+    assignment: str,
+    options: dict[str, Any] | None = None,
+    say: Callable[[str], None] = print,
+) -> None:
+    """Run every step of ``GRADE_STEPS`` in order on ``assignment``."""
+    for number, step in enumerate(GRADE_STEPS, start=1):
+        say(f"\n== Step {number} of {len(GRADE_STEPS)}: {step.name} ({step.purpose}) ==")
+        step.run(course, assignment, options or {}, say)

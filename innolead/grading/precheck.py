@@ -1,0 +1,121 @@
+"""Look at a submission before nbgrader grades it: can it be read, and what did it change?
+
+Nothing here decides a score. A notebook that cannot be read is rejected with a reason; a
+notebook saved under another name is renamed; changes to locked or deleted cells are noted
+for the batch summary (nbgrader's configured preprocessors undo them when it grades).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from innolead.grading.course import Course
+
+#: What a participant is told to do when their file cannot be read.
+RESUBMIT = (
+    "Ask the participant to open the notebook in JupyterLab, save it, download it with "
+    "File > Download, and submit that file again."
+)
+
+
+@dataclass
+class Precheck:
+    """What the pre-check found in one submission."""
+
+    rejected: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def _nbgrader_cells(nb: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode]:
+    cells = {}
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id:
+            cells[grade_id] = cell
+    return cells
+
+
+def _read(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
+    """The notebook at ``path``, or why it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, f"{path.name} is not a text file (is it a notebook at all?)"
+    if not text.strip():
+        return None, f"{path.name} is empty"
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as err:
+        return None, f"{path.name} is not valid notebook JSON ({err.msg} at line {err.lineno})"
+    try:
+        nb = nbformat.reads(json.dumps(raw), as_version=4)
+        nbformat.validate(nb)
+    except Exception as err:  # nbformat raises several kinds for malformed notebooks
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        return None, f"{path.name} is not a valid Jupyter notebook ({first[:120]})"
+    return nb, ""
+
+
+def _rename_stray(folder: Path, expected: list[str], check: Precheck) -> None:
+    """Rename a lone notebook saved under another name ("part1 (1).ipynb") to the expected one."""
+    missing = [name for name in expected if not (folder / f"{name}.ipynb").exists()]
+    strays = sorted(p for p in folder.glob("*.ipynb") if p.stem not in expected)
+    if len(missing) == 1 and len(strays) == 1:
+        target = folder / f"{missing[0]}.ipynb"
+        strays[0].rename(target)
+        check.notes.append(f"renamed {strays[0].name!r} to {target.name!r}")
+
+
+def _compare(nb: nbformat.NotebookNode, release: nbformat.NotebookNode, check: Precheck) -> None:
+    mine, model = _nbgrader_cells(nb), _nbgrader_cells(release)
+    deleted = [gid for gid in model if gid not in mine]
+    edited = [
+        gid
+        for gid, cell in model.items()
+        if gid in mine
+        and cell.metadata["nbgrader"].get("locked")
+        and mine[gid].source != cell.source
+    ]
+    retagged = [
+        gid
+        for gid, cell in model.items()
+        if gid in mine
+        and any(
+            mine[gid].metadata["nbgrader"].get(k) != cell.metadata["nbgrader"].get(k)
+            for k in ("grade", "solution", "locked", "points")
+        )
+    ]
+    if deleted:
+        check.notes.append(f"deleted cell(s) {', '.join(deleted)}: put back before grading")
+    if edited:
+        check.notes.append(f"edited locked cell(s) {', '.join(edited)}: restored before grading")
+    if retagged:
+        check.notes.append(f"changed grading settings of {', '.join(retagged)}: reset")
+
+
+def precheck(course: Course, assignment: str, student: str) -> Precheck:
+    """Check a submission's notebooks before grading; rename a stray file if that is all."""
+    check = Precheck()
+    folder = course.submission(student, assignment)
+    expected = course.notebooks(assignment)
+    _rename_stray(folder, expected, check)
+    present = [name for name in expected if (folder / f"{name}.ipynb").exists()]
+    if not present:
+        found = ", ".join(sorted(p.name for p in folder.iterdir())) or "nothing"
+        check.rejected = (
+            f"no notebook named {', '.join(n + '.ipynb' for n in expected)} (found: {found})"
+        )
+        return check
+    for name in present:
+        nb, problem = _read(folder / f"{name}.ipynb")
+        if problem:
+            check.rejected = problem
+            return check
+        release = course.release_notebook(assignment, name)
+        if release.is_file():
+            _compare(nb, nbformat.read(release, as_version=4), check)
+    return check

@@ -1,0 +1,72 @@
+"""Hand out the student version: to the nbgrader exchange (JupyterHub) or as files for an LMS."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from innolead.grading import gradebook
+from innolead.grading.course import Course, CourseError, load_config, run_nbgrader
+
+
+def exchange_args(exchange_root: str | None) -> list[str]:
+    """nbgrader options for another exchange folder than the configured one."""
+    return [f"--Exchange.root={exchange_root}"] if exchange_root else []
+
+
+def release_lms(course: Course, assignment: str, say: Callable[[str], None] = print) -> Path:
+    """Copy the student version to ``lms/<assignment>/`` and zip it as ``lms/<assignment>.zip``."""
+    gradebook.require_assignment(course, assignment)
+    source = course.release / assignment
+    target = course.lms / assignment
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target)
+    archive = course.lms / f"{assignment}.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(target.rglob("*")):
+            if path.is_file():
+                zf.write(path, path.relative_to(course.lms))
+    files = ", ".join(p.name for p in sorted(target.glob("*.ipynb")))
+    say(f"Released {assignment} for an LMS: {target} ({files}) and {archive}.")
+    say(
+        f"Next: upload {files} (or the zip) to the LMS assignment. Tell participants to open it "
+        "in JupyterLab, keep its name, and upload the saved .ipynb file. After the deadline, "
+        f"download all submissions as one zip and run `innolead collect {assignment} --lms "
+        "DOWNLOAD.zip`."
+    )
+    return archive
+
+
+def release_exchange(
+    course: Course,
+    assignment: str,
+    exchange_root: str | None = None,
+    say: Callable[[str], None] = print,
+) -> None:
+    """Release the student version to the nbgrader exchange (``nbgrader release_assignment``)."""
+    gradebook.require_assignment(course, assignment)
+    result = run_nbgrader(
+        course,
+        "release_assignment",
+        assignment,
+        "--force",
+        *exchange_args(exchange_root),
+        quiet=True,
+    )
+    if result.returncode:
+        msg = (
+            f"nbgrader could not release {assignment} to the exchange. Check that the exchange "
+            "folder exists and everyone can write to it (see the instructor guide, 'JupyterHub')."
+        )
+        raise CourseError(msg)
+    root = exchange_root or load_config(course).Exchange.get("root", "/srv/nbgrader/exchange")
+    course_id = load_config(course).CourseDirectory.course_id
+    say(f"Released {assignment} to the exchange {root} (course {course_id}).")
+    say(
+        "Next: participants choose Nbgrader > Assignment List in JupyterLab and press Fetch (or "
+        "run "
+        f"`nbgrader fetch_assignment {assignment} --course {course_id}`), work, and press Submit. "
+        f"After the deadline run `innolead collect {assignment} --exchange`."
+    )

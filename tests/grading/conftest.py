@@ -1,0 +1,149 @@
+"""One graded cohort per assignment, made once per session through the instructor commands.
+
+Each assignment gets a temporary copy of the course (its own gradebook), and the whole
+workflow runs there as an instructor would run it: ``innolead generate``, plain
+``nbgrader validate --invert``, ``innolead release``, an LMS download collected with
+``innolead collect --lms`` (and, for one assignment, a roster and an exchange round trip), then
+``innolead grade``. Two assignments are graded at a time. The tests only read the results.
+"""
+
+from __future__ import annotations
+
+import csv
+import getpass
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from innolead.grading import samples
+from innolead.grading.course import DEFAULT_ROOT, Course, nbgrader_command, tool_env
+from innolead.grading.generate import summarise
+
+#: The graded assignments (the course also holds ungraded ones, such as the self-assessment).
+ASSIGNMENTS = [
+    a for a in Course(DEFAULT_ROOT).assignments() if summarise(Course(DEFAULT_ROOT), a).points
+]
+#: The assignment that also gets the robustness scenarios, a roster and the exchange route.
+MACHINERY = "part4"
+EXTRA = ("raises", "big_output", "deleted_cells", "renamed", "kernel_exit")
+#: Seconds a cell may run while graded in the tests (the infinite loop costs this much).
+TIMEOUT = "10"
+ABSENT = "absent-participant"
+_SCRIPT = Path(sys.executable).parent / "innolead"
+#: The instructor's console script (``python -m innolead.cli`` if it is not installed).
+INNOLEAD = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "innolead.cli"]
+
+
+@dataclass
+class GradedCourse:
+    """A course copy graded end to end, and what each command printed."""
+
+    assignment: str
+    course: Course
+    cohort: dict[str, str] = field(default_factory=dict)  # participant -> scenario
+    runs: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
+    grades: dict[str, float] = field(default_factory=dict)  # from grades.csv after grading
+    error: str = ""  # why the workflow stopped, if it did
+
+    def require(self) -> GradedCourse:
+        """This course, or a test failure saying where its workflow stopped."""
+        if self.error:
+            pytest.fail(f"The {self.assignment} workflow stopped: {self.error}")
+        return self
+
+    def output(self, step: str) -> str:
+        run = self.runs[step]
+        return run.stdout + run.stderr
+
+    def expected(self, student: str) -> float:
+        return samples.expected_score(self.course, self.assignment, self.cohort[student])
+
+
+def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        command, cwd=cwd, env=tool_env(), text=True, capture_output=True, timeout=900, check=False
+    )
+
+
+def _innolead(graded: GradedCourse, step: str, *args: str) -> subprocess.CompletedProcess:
+    run = _run([*INNOLEAD, "--course", str(graded.course.root), *args], graded.course.root)
+    graded.runs[step] = run
+    if run.returncode:
+        msg = f"`innolead {' '.join(args)}` failed:\n{run.stdout}\n{run.stderr}"
+        raise AssertionError(msg)
+    return run
+
+
+def _exchange_round_trip(graded: GradedCourse, tmp: Path) -> None:
+    """Release to an exchange, fetch and submit as a participant would, collect."""
+    a, exchange, home = graded.assignment, tmp / "exchange", tmp / "participant"
+    exchange.mkdir()
+    home.mkdir()
+    _innolead(
+        graded, "release-exchange", "release", a, "--exchange", "--exchange-root", str(exchange)
+    )
+    student_side = ["--course=innolead", f"--Exchange.root={exchange}"]
+    fetched = _run([*nbgrader_command(), "fetch_assignment", a, *student_side], home)
+    assert fetched.returncode == 0, fetched.stdout + fetched.stderr
+    file_name, text = samples.render(graded.course, a, "full")
+    (home / a / file_name).write_text(text, encoding="utf-8")
+    submitted = _run([*nbgrader_command(), "submit", a, *student_side], home)
+    assert submitted.returncode == 0, submitted.stdout + submitted.stderr
+    _innolead(
+        graded, "collect-exchange", "collect", a, "--exchange", "--exchange-root", str(exchange)
+    )
+    graded.cohort[getpass.getuser()] = "full"
+
+
+def _pipeline(tmp: Path, assignment: str) -> GradedCourse:
+    root = tmp / assignment / "course"
+    (root / "source").mkdir(parents=True)
+    shutil.copy(DEFAULT_ROOT / "nbgrader_config.py", root)
+    shutil.copytree(DEFAULT_ROOT / "source" / assignment, root / "source" / assignment)
+    graded = GradedCourse(assignment, Course(root))
+    try:
+        _steps(graded, tmp)
+    except AssertionError as err:
+        graded.error = str(err)
+    return graded
+
+
+def _steps(graded: GradedCourse, tmp: Path) -> None:
+    assignment, root = graded.assignment, graded.course.root
+    _innolead(graded, "generate", "generate", assignment)
+    notebooks = [str(p) for p in sorted((root / "release" / assignment).glob("*.ipynb"))]
+    graded.runs["invert"] = _run([*nbgrader_command(), "validate", "--invert", *notebooks], root)
+    _innolead(graded, "release", "release", assignment)
+    scenarios = list(samples.CORE) + (list(EXTRA) if assignment == MACHINERY else [])
+    download = tmp / assignment / "download.zip"
+    graded.cohort = samples.write_lms_download(graded.course, assignment, scenarios, download)
+    _innolead(graded, "collect", "collect", assignment, "--lms", str(download))
+    if assignment == MACHINERY:
+        roster = tmp / assignment / "roster.csv"
+        ids = [*graded.cohort, ABSENT]
+        roster.write_text("id,first_name,last_name\n" + "".join(f"{i},,\n" for i in ids))
+        _innolead(graded, "students", "students", str(roster))
+        _exchange_round_trip(graded, tmp / assignment)
+    _innolead(graded, "grade", "grade", assignment, "--timeout", TIMEOUT)
+    with (root / "reports" / "grades.csv").open(newline="") as handle:
+        graded.grades = {
+            row["student_id"]: float(row["score"])
+            for row in csv.DictReader(handle)
+            if row["assignment"] == assignment
+        }
+
+
+@pytest.fixture(scope="session")
+def graded_courses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, GradedCourse]:
+    """Every assignment graded end to end in its own course copy, two at a time."""
+    tmp = tmp_path_factory.mktemp("graded")
+    workers = min(2, os.cpu_count() or 1)
+    with ThreadPoolExecutor(workers) as pool:
+        done = pool.map(lambda a: _pipeline(tmp, a), ASSIGNMENTS)
+        return dict(zip(ASSIGNMENTS, done, strict=True))

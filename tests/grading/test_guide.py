@@ -1,0 +1,34 @@
+"""The instructor guide matches the course: its rubrics and its commands."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from innolead.cli import build_parser
+from innolead.grading.content import rubrics_markdown
+from innolead.grading.course import DEFAULT_ROOT, Course
+from tests.grading.conftest import ASSIGNMENTS
+
+GUIDE = Path(__file__).resolve().parents[2] / "book" / "appendices" / "instructor-guide.md"
+
+
+def test_guide_shows_the_rubrics_of_the_source_notebooks() -> None:
+    """Are the guide's rubrics exactly those in the instructor versions (`innolead rubrics`)?"""
+    text = GUIDE.read_text(encoding="utf-8")
+    block = text.split("<!-- rubrics:start -->\n")[1].split("<!-- rubrics:end -->")[0]
+    assert block == rubrics_markdown(Course(DEFAULT_ROOT), ASSIGNMENTS)
+
+
+def _commands() -> list[str]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")  # noqa: SLF001
+    return list(sub.choices)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_guide_mentions_every_command(command: str) -> None:
+    """Does the guide show every instructor command at least once?"""
+    assert re.search(rf"innolead (--course \S+ )?{command}\b", GUIDE.read_text(encoding="utf-8"))
