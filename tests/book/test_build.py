@@ -54,3 +54,10 @@ def test_light_mode_is_forced(built_book: Path) -> None:
     html = (built_book / "book/welcome.html").read_text(encoding="utf-8")
     assert 'data-theme="light"' in html
     assert "theme-switch-button" not in html, "readers must not be able to switch to dark mode"
+
+
+def test_chapters_offer_live_python_and_downloads(built_book: Path) -> None:
+    """Does a chapter page link to a Binder launch and offer its source for download?"""
+    html = (built_book / "book/chapters/04-ideas-tests-evidence.html").read_text(encoding="utf-8")
+    assert 'href="https://mybinder.org/v2/gh/' in html
+    assert "_sources/book/chapters/04-ideas-tests-evidence.md" in html
