@@ -20,6 +20,7 @@ from innolead.analysis.scales import (
     unit_table,
 )
 from innolead.analysis.shares import filter_frame
+from innolead.cases import get as get_case
 from innolead.cases import load as load_case
 from innolead.explorers.base import ExplorerSpec
 from innolead.explorers.controls import Choice
@@ -56,14 +57,8 @@ GROUPINGS = {
     "administration": ("Administration", "Administration", "psychological safety"),
 }
 
-ADMINISTRATIONS = (
-    "education",
-    "elder care",
-    "social services",
-    "community building",
-    "culture and leisure",
-    "central administration",
-)
+#: The administrations, in the order the case documents them.
+ADMINISTRATIONS = get_case("culture").table("units").column("administration").allowed
 
 CAVEAT = "synthetic data; a correlation, not proof of cause"
 
