@@ -1,8 +1,9 @@
 """``make bench``: run the benchmarks and write their figures to ``benchmarks/results/``.
 
 Benchmarks are not tests: their figures depend on the machine. Each run writes a JSON file
-per benchmark and a Markdown summary (``latest.md``) with the date and the machine's cores.
-Run one with ``python -m benchmarks build`` (or explorers, pages, grading).
+per benchmark it ran, and a Markdown summary (``latest.md``) of the latest figures of every
+benchmark, each with the date it ran and the machine's cores. Run one with
+``python -m benchmarks build`` (or explorers, pages, grading); the others keep their figures.
 """
 
 from __future__ import annotations
@@ -17,31 +18,38 @@ from pathlib import Path
 
 OUT = Path(__file__).with_name("results")
 ORDER = ("build", "explorers", "pages", "grading")
+#: The key under which each result file records when and where it was made.
+RUN = "_run"
 
 
-def _summary(name: str, result: object) -> list[str]:
-    lines = [f"## {name}", "", "```json", json.dumps(result, indent=2), "```", ""]
-    return lines
+def _summary(name: str, result: dict) -> list[str]:
+    figures = {k: v for k, v in result.items() if k != RUN}
+    lines = [f"## {name}", ""]
+    if RUN in result:
+        lines += [f"Run {result[RUN]}.", ""]
+    return [*lines, "```json", json.dumps(figures, indent=2), "```", ""]
 
 
 def main(argv: list[str]) -> int:
     chosen = argv or list(ORDER)
     OUT.mkdir(exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    lines = [
-        "# Benchmark results",
-        "",
-        f"Run {stamp} on {platform.machine()} with {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}.",
-        "",
-    ]
+    where = (
+        f"{stamp} on {platform.machine()} with {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
     for name in chosen:
         print(f"running {name} ...", flush=True)
         module = importlib.import_module(f"benchmarks.{name}")
         result = module.run()
-        (OUT / f"{name}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-        lines += _summary(name, result)
         print(json.dumps(result, indent=2), flush=True)
+        path = OUT / f"{name}.json"
+        path.write_text(json.dumps({RUN: where, **result}, indent=2) + "\n", encoding="utf-8")
+    lines = ["# Benchmark results", "", f"Last run {where} ({', '.join(chosen)}).", ""]
+    for name in ORDER:
+        path = OUT / f"{name}.json"
+        if path.is_file():
+            lines += _summary(name, json.loads(path.read_text(encoding="utf-8")))
     (OUT / "latest.md").write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {OUT / 'latest.md'}")
     return 0

@@ -26,6 +26,21 @@ c.ClearSolutions.text_stub = "Write your answer here, in place of this line."
 # to the grader in the formgrader. nbgrader only allows mark schemes in task cells by default.
 c.ClearMarkScheme.enforce_metadata = False
 
+# --- The grading sandbox ---------------------------------------------------------------------
+# Participants' code runs inside bubblewrap (Debian package `bubblewrap`): it sees only its own
+# submission, the toolkit and the case data, writes only to a private scratch folder, has no
+# network and runs under limits on processor time, memory, processes and file size. Plain
+# `nbgrader autograde` and `innolead autograde` both grade this way; without bubblewrap they
+# stop with a message saying what to install instead of grading unprotected.
+c.CourseExecute.kernel_manager_class = "innolead.grading.sandbox.SandboxedKernelManager"
+# The limits of one grading kernel (all processes together); raise them only for a notebook
+# that honestly needs more. A notebook that goes over one is stopped and the summary says why.
+c.SandboxedKernelManager.cpu_seconds = 300
+c.SandboxedKernelManager.memory_bytes = 3 * 1024**3
+c.SandboxedKernelManager.max_processes = 16
+# A cell that prints more than this (a runaway loop) is stopped with OutputLimitExceeded.
+c.SandboxedKernelManager.stop_output_chars = 10_000_000
+
 # --- Autograding -----------------------------------------------------------------------------
 # A cell that runs longer than this is stopped (an infinite loop, for example); its tests
 # fail and the rest of the notebook is graded. Honest cells take a few seconds at most.

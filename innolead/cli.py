@@ -41,7 +41,9 @@ def _collect(course: Course, args: argparse.Namespace) -> object:
 def _autograde(course: Course, args: argparse.Namespace) -> object:
     from innolead.grading.autograde import autograde
 
-    return autograde(course, args.assignment, args.student or None, timeout=args.timeout)
+    return autograde(
+        course, args.assignment, args.student or None, timeout=args.timeout, workers=args.workers
+    )
 
 
 def _feedback(course: Course, args: argparse.Namespace) -> object:
@@ -75,6 +77,7 @@ def _grade(course: Course, args: argparse.Namespace) -> object:
 
     options = {
         "timeout": args.timeout,
+        "workers": args.workers,
         "exchange": args.exchange,
         "exchange_root": args.exchange_root,
     }
@@ -145,6 +148,15 @@ def _timeout_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _workers_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="grade N submissions at once (default: the number of cores; 1 grades one at a time)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line: one subcommand per step of the instructor's workflow."""
     parser = argparse.ArgumentParser(
@@ -181,6 +193,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmd.add_argument("assignment")
     cmd.add_argument("--student", action="append", metavar="ID", help="only these (repeatable)")
     _timeout_option(cmd)
+    _workers_option(cmd)
 
     cmd = add("feedback", _feedback, "write each participant's feedback page (HTML)")
     cmd.add_argument("assignment")
@@ -195,6 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
     cmd = add("grade", _grade, "autograde, feedback, export and report, in that order")
     cmd.add_argument("assignment")
     _timeout_option(cmd)
+    _workers_option(cmd)
     _exchange_options(cmd, "release the feedback")
 
     cmd = add("students", _students, "import a roster CSV (id,first_name,last_name,email)")

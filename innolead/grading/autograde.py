@@ -1,34 +1,37 @@
-"""Autograde a cohort: one submission at a time, each in its own process, with progress.
+"""Autograde a cohort: several submissions at a time, in worker processes, with progress.
 
-``grade_submission`` grades one participant's submission and returns an ``Outcome``; it is
-the unit a parallel or sandboxed runner can schedule. ``autograde`` runs it over a cohort,
-prints "N of M submissions, elapsed, time left" after each, then a batch summary, and saves
-the outcomes to ``reports/<assignment>/autograde.json`` for the cohort report.
+A submission is pre-checked here, graded by plain ``nbgrader autograde`` in a worker process
+(whose kernel runs in the grading sandbox the course configuration names), and settled here:
+its graded notebook is scanned for stopped cells, and a submission that could not be graded is
+recorded with 0 points and a reason. ``autograde`` runs up to ``workers`` submissions at once
+(default: the machine's cores), prints "N of M submissions, elapsed, time left" as each one
+finishes, then a batch summary in the cohort's order, and saves the outcomes to
+``reports/<assignment>/autograde.json`` for the cohort report. Serial grading is the same with
+one worker, so both give the same scores and feedback.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import os
 import shutil
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
 from innolead.grading import gradebook
-from innolead.grading.course import Course, api, load_config
-from innolead.grading.isolation import run_isolated
+from innolead.grading.course import Course, CourseError, api, load_config
+from innolead.grading.diagnosis import failure_reason, observations
+from innolead.grading.isolation import Task, run_pool
 from innolead.grading.precheck import RESUBMIT, precheck
-from innolead.grading.preprocessors import OUTPUT_CUT
 
 GRADED, REJECTED = "graded", "rejected"
 #: Seconds a whole submission may take beyond its cells' own timeouts before it is stopped.
 SLACK_SECONDS = 120
-#: Error names that mean a cell was stopped for running too long.
-STOPPED = {"CellTimeoutError", "KeyboardInterrupt", "TimeoutError"}
 
 
 @dataclass
@@ -70,62 +73,24 @@ def _time_limit(course: Course, assignment: str, timeout: float) -> float:
     return timeout * max(cells, 1) + SLACK_SECONDS
 
 
+def default_workers() -> int:
+    """How many submissions to grade at once by default: the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _nbgrader_autograde(root: str, assignment: str, student: str, timeout: float) -> dict:
     """The child process's job: plain nbgrader autograde of one submission."""
     course = Course(Path(root))
-    result = api(course, ExecutePreprocessor__timeout=timeout).autograde(
-        assignment, student, force=True, create=True
-    )
+    # The gradebook URL with a busy timeout: parallel workers wait for each other's writes.
+    result = api(
+        course, ExecutePreprocessor__timeout=timeout, CourseDirectory__db_url=course.db_url
+    ).autograde(assignment, student, force=True, create=True)
     log = result.get("log", "") + "\n" + result.get("error", "")
     print(log)
     return {"success": bool(result.get("success")), "log": log}
-
-
-def _observations(course: Course, assignment: str, student: str, timeout: float) -> list[str]:
-    """What the graded notebook shows: stopped cells, cut output, answers that raised."""
-    notes = []
-    for name in course.notebooks(assignment):
-        path = course.autograded / student / assignment / f"{name}.ipynb"
-        if not path.is_file():
-            continue
-        nb = nbformat.read(path, as_version=4)
-        for cell in nb.cells:
-            meta = cell.metadata.get("nbgrader", {})
-            label = meta.get("grade_id", f"cell {nb.cells.index(cell) + 1}")
-            for output in cell.get("outputs", []):
-                if output.output_type == "error" and output.ename in STOPPED:
-                    notes.append(f"{label} ran longer than {timeout:g} s and was stopped")
-                elif output.output_type == "error" and meta.get("solution"):
-                    notes.append(f"{label} raised {output.ename}")
-                elif output.output_type == "error" and meta.get("locked") and not meta.get("grade"):
-                    notes.append(
-                        f"{label} (a read-only cell) raised {output.ename}: check that the "
-                        "course toolkit is installed where grading runs"
-                    )
-                elif output.output_type == "stream" and OUTPUT_CUT in output.text:
-                    notes.append(f"{label} printed too much; the output was cut")
-    return list(dict.fromkeys(notes))
-
-
-#: Causes nbgrader reports in its log, in words an instructor can act on.
-KNOWN_FAILURES = {
-    "DeadKernelError": "the notebook's Python stopped while it ran (for example exit() or a crash)",
-    "Kernel didn't respond": "the notebook's Python did not start in time (is the machine busy?)",
-    "SandboxUnavailable": "the grading sandbox is not installed on this machine",
-    "UnresponsiveKernelError": "the notebook's Python stopped answering and could not be stopped",
-}
-_ERROR_LINE = re.compile(r"^\s*([\w.]+(?:Error|Exception|Unavailable)): (.+)$", re.MULTILINE)
-
-
-def failure_reason(log: str) -> str:
-    """Why nbgrader failed, in one line: a known cause in words, else the first real error."""
-    for marker, words in KNOWN_FAILURES.items():
-        if marker in log:
-            return words
-    errors = [m for m in _ERROR_LINE.finditer(log) if not m.group(1).endswith("NbGraderException")]
-    if errors:
-        return f"{errors[0].group(1).rsplit('.', 1)[-1]}: {errors[0].group(2)[:160]}"
-    return "unknown error"
 
 
 def _reject(course: Course, assignment: str, student: str, outcome: Outcome) -> Outcome:
@@ -136,47 +101,141 @@ def _reject(course: Course, assignment: str, student: str, outcome: Outcome) -> 
     return outcome
 
 
+def _prepare(course: Course, assignment: str, student: str, max_points: float) -> Outcome:
+    """Pre-check a submission; its outcome carries a reason if it cannot be graded at all."""
+    outcome = Outcome(student, GRADED, max_score=max_points)
+    check = precheck(course, assignment, student)
+    outcome.notes = list(check.notes)
+    if check.rejected:
+        outcome.reason = f"{check.rejected}. {RESUBMIT}"
+    return outcome
+
+
+def _settle(
+    course: Course, assignment: str, outcome: Outcome, result: tuple[str, Any], timeout: float
+) -> Outcome:
+    """Record a submission's grading in the gradebook: its score, or 0 points and a reason."""
+    status, value = result
+    log = _log_path(course, assignment, outcome.student)
+    if outcome.reason:
+        pass  # rejected by the pre-check; nbgrader never ran
+    elif status != "ok":
+        outcome.reason = f"grading failed: {value}. See {log}"
+    elif not value["success"]:
+        outcome.reason = f"nbgrader could not grade it: {failure_reason(value['log'])}. See {log}"
+    else:
+        outcome.notes += observations(course, assignment, outcome.student, timeout)
+    if outcome.reason:
+        _reject(course, assignment, outcome.student, outcome)
+    else:
+        score, _, pending = gradebook.submission_score(course, assignment, outcome.student)
+        outcome.score, outcome.reflections_to_grade = score, pending
+    return outcome
+
+
+def _warm_up() -> None:
+    """Load once, before forking, what every grading process would otherwise load itself.
+
+    nbgrader's apps, the course's preprocessors and sandbox, and jupyter_client's list of
+    kernel provisioners (read from every installed package's metadata, about 0.2 s).
+    """
+    import nbgrader.apps  # noqa: F401
+    from jupyter_client.provisioning.factory import KernelProvisionerFactory
+
+    import innolead.grading.preprocessors  # noqa: F401
+    import innolead.grading.sandbox  # noqa: F401
+
+    KernelProvisionerFactory.instance()
+
+
+def _log_path(course: Course, assignment: str, student: str) -> Path:
+    return course.report_dir(assignment) / "logs" / f"{student}.log"
+
+
+def grade_cohort(
+    course: Course,
+    assignment: str,
+    cohort: list[str],
+    *,
+    timeout: float | None = None,
+    workers: int = 1,
+    on_outcome: Callable[[Outcome], None] = lambda outcome: None,
+) -> list[Outcome]:
+    """Grade ``cohort``, ``workers`` submissions at a time; outcomes in the cohort's order.
+
+    Each submission is pre-checked, graded by plain ``nbgrader autograde`` with the course
+    configuration in a worker process (stopped, worker and all, if it outlives every cell's
+    timeout plus ``SLACK_SECONDS``), and settled in the gradebook; ``on_outcome`` sees each
+    outcome as soon as it is settled. The workers' gradebook writes (nbgrader's) and this
+    process's (scores of rejected submissions) wait for each other through the gradebook's busy
+    timeout, and each submission is graded by one worker only, so no grade is lost or written
+    twice.
+    """
+    timeout = cell_timeout(course, timeout)
+    limit = _time_limit(course, assignment, timeout)
+    max_points = gradebook.max_score(course, assignment)
+    _warm_up()
+    started: dict[str, float] = {}
+    outcomes: dict[str, Outcome] = {}
+
+    def finish(task: Task, status: str, value: Any) -> None:
+        outcome = outcomes[task.key]
+        _settle(course, assignment, outcome, (status, value), timeout)
+        outcome.seconds = round(time.monotonic() - started[task.key], 2)
+        on_outcome(outcome)
+
+    def start(task: Task) -> bool:
+        started[task.key] = time.monotonic()
+        outcomes[task.key] = _prepare(course, assignment, task.key, max_points)
+        if outcomes[task.key].reason:
+            finish(task, "skipped", None)
+            return False
+        return True
+
+    tasks = [
+        Task(
+            student,
+            _nbgrader_autograde,
+            (str(course.root), assignment, student, timeout),
+            _log_path(course, assignment, student),
+            limit,
+        )
+        for student in cohort
+    ]
+    run_pool(tasks, workers, finish, before_start=start)
+    return [outcomes[student] for student in cohort]
+
+
 def grade_submission(
     course: Course, assignment: str, student: str, *, timeout: float | None = None
 ) -> Outcome:
-    """Grade one participant's submission in a process of its own and settle the gradebook.
+    """Grade one participant's submission in a worker process and settle the gradebook.
 
     The submission is pre-checked (readable? renamed? cells deleted or edited?), graded by
     plain ``nbgrader autograde`` with the course configuration, and its graded notebook is
     scanned for stopped cells and cut output. A submission that cannot be read or graded is
     recorded with 0 points and a reason, so the gradebook always has an entry for it.
     """
-    started = time.monotonic()
-    timeout = cell_timeout(course, timeout)
-    outcome = Outcome(student, GRADED, max_score=gradebook.max_score(course, assignment))
-    check = precheck(course, assignment, student)
-    outcome.notes = list(check.notes)
-    if check.rejected:
-        outcome.reason = f"{check.rejected}. {RESUBMIT}"
-    else:
-        log = course.report_dir(assignment) / "logs" / f"{student}.log"
-        limit = _time_limit(course, assignment, timeout)
-        status, value = run_isolated(
-            _nbgrader_autograde,
-            (str(course.root), assignment, student, timeout),
-            log=log,
-            limit=limit,
+    return grade_cohort(course, assignment, [student], timeout=timeout)[0]
+
+
+def require_sandbox(course: Course) -> str:
+    """Check the grading sandbox the course names can run; a warning if it names none."""
+    from innolead.grading.sandbox import SandboxedKernelManager, require_tools
+
+    named = load_config(course).CourseExecute.get("kernel_manager_class")
+    if named is None:
+        return (
+            "Warning: nbgrader_config.py names no grading sandbox "
+            "(c.CourseExecute.kernel_manager_class), so participants' code runs with your "
+            "rights and no limits."
         )
-        if status != "ok":
-            outcome.reason = f"grading failed: {value}. See {log}"
-        elif not value["success"]:
-            outcome.reason = (
-                f"nbgrader could not grade it: {failure_reason(value['log'])}. See {log}"
-            )
-        else:
-            outcome.notes += _observations(course, assignment, student, timeout)
-    if outcome.reason:
-        _reject(course, assignment, student, outcome)
-    else:
-        score, _, pending = gradebook.submission_score(course, assignment, student)
-        outcome.score, outcome.reflections_to_grade = score, pending
-    outcome.seconds = round(time.monotonic() - started, 2)
-    return outcome
+    from traitlets.utils.importstring import import_item
+
+    chosen = import_item(named) if isinstance(named, str) else named
+    if issubclass(chosen, SandboxedKernelManager):
+        require_tools()
+    return ""
 
 
 def _clock(seconds: float) -> str:
@@ -236,9 +295,18 @@ def autograde(
     students: list[str] | None = None,
     *,
     timeout: float | None = None,
+    workers: int | None = None,
     say: Callable[[str], None] = print,
 ) -> list[Outcome]:
-    """Autograde every submission of ``assignment`` (or ``students``), with progress."""
+    """Autograde every submission of ``assignment`` (or ``students``), with progress.
+
+    ``workers`` submissions are graded at once (default: the machine's cores). The progress
+    lines come as submissions finish; the summary and the saved outcomes follow the cohort's
+    order, so they read the same whatever the number of workers.
+    """
+    if workers is not None and workers < 1:
+        msg = f"--workers must be 1 or more, not {workers}."
+        raise CourseError(msg)
     gradebook.require_assignment(course, assignment)
     cohort = students or course.submitters(assignment)
     unknown = [s for s in cohort if s not in course.submitters(assignment)]
@@ -251,12 +319,21 @@ def autograde(
             f"`innolead collect {assignment} --exchange` or `--lms DOWNLOAD.zip`."
         )
         return []
-    say(f"Autograding {len(cohort)} submission(s) of {assignment}, one at a time.")
-    outcomes, started = [], time.monotonic()
-    for done, student in enumerate(cohort, start=1):
-        outcome = grade_submission(course, assignment, student, timeout=timeout)
-        outcomes.append(outcome)
-        say(progress_line(done, len(cohort), time.monotonic() - started, outcome))
+    warning = require_sandbox(course)
+    if warning:
+        say(warning)
+    workers = min(workers or default_workers(), len(cohort))
+    pace = "one at a time" if workers == 1 else f"{workers} at a time"
+    say(f"Autograding {len(cohort)} submission(s) of {assignment}, {pace}.")
+    started, done = time.monotonic(), []
+
+    def progress(outcome: Outcome) -> None:
+        done.append(outcome)
+        say(progress_line(len(done), len(cohort), time.monotonic() - started, outcome))
+
+    outcomes = grade_cohort(
+        course, assignment, cohort, timeout=timeout, workers=workers, on_outcome=progress
+    )
     elapsed = time.monotonic() - started
     path = save_outcomes(course, assignment, outcomes)
     say(summary(assignment, outcomes, elapsed))

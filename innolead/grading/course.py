@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+#: Seconds a gradebook write waits for another process's write to finish (SQLite's busy
+#: timeout), so grading processes running side by side queue instead of failing.
+GRADEBOOK_BUSY_SECONDS = 120
 #: The repository's nbgrader course root.
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "exercises"
 CONFIG_FILE = "nbgrader_config.py"
@@ -85,7 +88,8 @@ class Course:
 
     @property
     def db_url(self) -> str:
-        return f"sqlite:///{self.gradebook}"
+        """The gradebook's URL, with the busy timeout parallel grading needs."""
+        return f"sqlite:///{self.gradebook}?timeout={GRADEBOOK_BUSY_SECONDS}"
 
     def assignments(self) -> list[str]:
         """The assignments in ``source/``, in order."""

@@ -29,7 +29,9 @@ GRADE_STEPS: tuple[Step, ...] = (
     Step(
         "autograde",
         (),
-        lambda course, a, opts, say: autograde(course, a, timeout=opts.get("timeout"), say=say),
+        lambda course, a, opts, say: autograde(
+            course, a, timeout=opts.get("timeout"), workers=opts.get("workers"), say=say
+        ),
         "run every submission and record the points of each test",
     ),
     Step(

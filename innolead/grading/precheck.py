@@ -2,7 +2,8 @@
 
 Nothing here decides a score. A notebook that cannot be read is rejected with a reason; a
 notebook saved under another name is renamed; changes to locked or deleted cells are noted
-for the batch summary (nbgrader's configured preprocessors undo them when it grades).
+for the batch summary (nbgrader's configured preprocessors undo them when it grades), and so
+is answer code that tries more than giving an answer (``innolead.grading.tamper``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import nbformat
 
 from innolead.grading.course import Course
+from innolead.grading.tamper import answer_notes
 
 #: What a participant is told to do when their file cannot be read.
 RESUBMIT = (
@@ -117,5 +119,7 @@ def precheck(course: Course, assignment: str, student: str) -> Precheck:
             return check
         release = course.release_notebook(assignment, name)
         if release.is_file():
-            _compare(nb, nbformat.read(release, as_version=4), check)
+            model = nbformat.read(release, as_version=4)
+            _compare(nb, model, check)
+            check.notes += answer_notes(nb, model)
     return check

@@ -8,7 +8,8 @@ exactly like ``innolead grade``:
   cells a participant deleted, and resets tampered nbgrader metadata, so every test runs and
   the gradebook has a grade for every cell.
 - ``CourseExecute`` (autograde, in place of nbgrader's ``Execute``) caps the output a cell may
-  keep, and honours a configured kernel manager class.
+  keep, honours a configured kernel manager class (the grading sandbox), and writes down why
+  the sandbox stopped a cell or the whole notebook.
 - ``HideHiddenTests`` (feedback) removes hidden tests, mark schemes and test tracebacks from
   the feedback, which nbgrader otherwise shows (jupyter/nbgrader#917, #1363).
 """
@@ -22,12 +23,15 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode, read
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Integer, List, Unicode
 
 #: Text that marks a cell's output as cut; the autograde summary looks for it.
 OUTPUT_CUT = "Output cut"
+#: Text that starts the line saying why grading stopped a cell early; the summary looks for it.
+STOPPED_CELL = "Stopped while grading"
 #: The nbgrader metadata a participant must not change; restored from the release version.
 GUARDED_METADATA = ("grade", "solution", "locked", "points", "task")
 
@@ -192,13 +196,16 @@ def _size(content: dict[str, Any]) -> int:
 
 
 class CourseExecute(Execute):
-    """nbgrader's ``Execute`` with a cap on each cell's output, and a configurable kernel manager.
+    """nbgrader's ``Execute`` with output limits, a configurable kernel manager, and reasons.
 
     nbgrader's ``LimitOutput`` counts lines, so one ``print("x" * 10**8)`` passes it; this cap
     counts characters as the outputs arrive, so they never pile up in memory, in the gradebook
-    or in the feedback. nbgrader's ``Execute`` passes ``AsyncKernelManager`` as a keyword,
-    which overrides configuration; this class applies a configured ``kernel_manager_class``
-    (for example a sandboxing one) after all.
+    or in the feedback. (The sandboxed kernel itself sends only part of a cell's output and
+    stops runaway printing: ``innolead.grading.kernel_stream``.)
+    nbgrader's ``Execute`` passes ``AsyncKernelManager`` as a keyword, which overrides
+    configuration; this class applies a configured ``kernel_manager_class`` (the grading
+    sandbox) after all. When that kernel manager can say why it stepped in (``end_cell``) or why
+    the kernel died (``stop_reason``), the cell's output or the error says so.
     """
 
     max_output_chars = Integer(
@@ -212,10 +219,30 @@ class CourseExecute(Execute):
         if configured is not None:
             self.kernel_manager_class = configured
         self._chars: dict[int, int] = {}
+        self._manager: Any = None
+
+    def create_kernel_manager(self) -> Any:
+        self._manager = super().create_kernel_manager()
+        return self._manager
 
     def preprocess(self, nb: NotebookNode, resources: Any = None, km: Any = None) -> Any:
-        self._chars = {}
-        return super().preprocess(nb, resources, km)
+        self._chars, self._manager = {}, km
+        try:
+            return super().preprocess(nb, resources, km)
+        except DeadKernelError as err:
+            reason = getattr(self._manager, "stop_reason", lambda: "")()
+            if not reason:
+                raise
+            msg = f"Kernel died: {reason}"
+            raise DeadKernelError(msg) from err
+
+    def on_cell_executed(self, **kwargs: Any) -> None:
+        super().on_cell_executed(**kwargs)
+        for reason in getattr(self._manager, "end_cell", lambda: [])():
+            kwargs["cell"].outputs.append(_stopped(reason))
+        if getattr(self._manager, "stopped_by_sandbox", ""):
+            # The sandbox is gone, even if this was the last cell: the notebook is not graded.
+            raise DeadKernelError("Kernel died")
 
     def output(
         self, outs: list, msg: dict, display_id: str | None, cell_index: int
@@ -238,3 +265,8 @@ class CourseExecute(Execute):
             )
             outs.append(notice)
         return None
+
+
+def _stopped(reason: str) -> NotebookNode:
+    """The output line that says why grading stopped a cell."""
+    return NotebookNode(output_type="stream", name="stderr", text=f"{STOPPED_CELL}: {reason}.\n")

@@ -12,7 +12,7 @@ import copy
 import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -46,15 +46,19 @@ class Parts:
     tests: list[tuple[str, float]]  # (grade_id, points) of test cells
     reflections: list[tuple[str, float]]  # (grade_id, points) of manually graded answers
     solutions: dict[str, str]  # grade_id -> the source's answer, delimiters removed
+    kinds: dict[str, str] = field(default_factory=dict)  # answer name -> float, int or str
 
 
 def _meta(cell: nbformat.NotebookNode) -> dict:
     return cell.metadata.get("nbgrader", {})
 
 
+_KIND = re.compile(r"^assert type\((answer_\w+)\) is (float|int|str)\b", re.MULTILINE)
+
+
 def parts(source: nbformat.NotebookNode) -> Parts:
     """The answer, test and reflection cells of a source notebook, with its solutions."""
-    answers, tests, reflections, solutions = [], [], [], {}
+    answers, tests, reflections, solutions, kinds = [], [], [], {}, {}
     for cell in source.cells:
         meta = _meta(cell)
         grade_id = meta.get("grade_id")
@@ -67,17 +71,19 @@ def parts(source: nbformat.NotebookNode) -> Parts:
                 answers.append(grade_id)
         elif meta.get("grade"):
             tests.append((grade_id, float(meta["points"])))
-    return Parts(answers, tests, reflections, solutions)
+            kinds.update(dict(_KIND.findall(cell.source)))
+    return Parts(answers, tests, reflections, solutions, kinds)
 
 
-def _cell(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:
+def cell_of(nb: nbformat.NotebookNode, grade_id: str) -> nbformat.NotebookNode:
+    """The cell of ``nb`` with nbgrader id ``grade_id``."""
     return next(c for c in nb.cells if _meta(c).get("grade_id") == grade_id)
 
 
 def _answered(release: nbformat.NotebookNode, p: Parts, ids: list[str]) -> nbformat.NotebookNode:
     nb = copy.deepcopy(release)
     for grade_id in ids:
-        _cell(nb, grade_id).source = p.solutions[grade_id]
+        cell_of(nb, grade_id).source = p.solutions[grade_id]
     return nb
 
 
@@ -100,13 +106,13 @@ def tampered(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
     """Values that claim to equal anything, tests replaced by ``pass``, points raised."""
     nb = copy.deepcopy(release)
     for grade_id in p.answers:
-        name = _answer_name(p.solutions[grade_id])
-        _cell(nb, grade_id).source = f"{FAKE_ANSWERS}\n{name} = Anything(0.5)"
+        name = answer_name(p.solutions[grade_id])
+        cell_of(nb, grade_id).source = f"{FAKE_ANSWERS}\n{name} = Anything(0.5)"
     for grade_id, _ in p.tests:
-        cell = _cell(nb, grade_id)
+        cell = cell_of(nb, grade_id)
         cell.source = "pass"
         cell.metadata["nbgrader"]["points"] = 100
-    first = _cell(nb, p.tests[0][0])
+    first = cell_of(nb, p.tests[0][0])
     first.metadata["nbgrader"]["grade"] = False
     return nb
 
@@ -114,7 +120,7 @@ def tampered(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
 def endless(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
     """All right, but the first answer cell starts with a loop that never ends."""
     nb = full(release, p)
-    cell = _cell(nb, p.answers[0])
+    cell = cell_of(nb, p.answers[0])
     cell.source = "while True:\n    pass\n" + cell.source
     return nb
 
@@ -122,7 +128,7 @@ def endless(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
 def raises(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
     """All right, but the first answer cell imports a module that does not exist."""
     nb = full(release, p)
-    cell = _cell(nb, p.answers[0])
+    cell = cell_of(nb, p.answers[0])
     cell.source = "import innolead_no_such_module\n" + cell.source
     return nb
 
@@ -130,7 +136,7 @@ def raises(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
 def noisy(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
     """All right, but the first answer cell prints five megabytes."""
     nb = full(release, p)
-    cell = _cell(nb, p.answers[0])
+    cell = cell_of(nb, p.answers[0])
     cell.source = 'print("x" * 5_000_000)\n' + cell.source
     return nb
 
@@ -138,7 +144,7 @@ def noisy(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
 def exits(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
     """All right, but the first answer cell ends the notebook's Python."""
     nb = full(release, p)
-    cell = _cell(nb, p.answers[0])
+    cell = cell_of(nb, p.answers[0])
     cell.source = "import os\nos._exit(1)\n" + cell.source
     return nb
 
@@ -151,7 +157,8 @@ def deleted(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
     return nb
 
 
-def _answer_name(solution: str) -> str:
+def answer_name(solution: str) -> str:
+    """The variable an answer cell assigns (``answer_a``)."""
     match = re.search(r"^(answer_\w+)\s*=", solution, flags=re.MULTILINE)
     if not match:
         msg = f"No `answer_... =` line in the solution:\n{solution}"
@@ -228,7 +235,8 @@ SCENARIOS: dict[str, Scenario] = {
 CORE = ("full", "partial", "blank", "tampered", "broken_json", "infinite_loop")
 
 
-def _notebook(course: Course, assignment: str) -> str:
+def notebook_name(course: Course, assignment: str) -> str:
+    """The one notebook of an assignment that sample submissions are made of."""
     names = course.notebooks(assignment)
     if len(names) != 1:
         msg = f"Sample submissions need a one-notebook assignment; {assignment} has {names}."
@@ -238,14 +246,14 @@ def _notebook(course: Course, assignment: str) -> str:
 
 def expected_score(course: Course, assignment: str, scenario: str) -> float:
     """The autograded score a scenario must get (reflections are still to grade by hand)."""
-    name = _notebook(course, assignment)
+    name = notebook_name(course, assignment)
     source = nbformat.read(course.source_notebook(assignment, name), as_version=4)
     return float(SCENARIOS[scenario].score(parts(source)))
 
 
 def render(course: Course, assignment: str, scenario: str) -> tuple[str, str]:
     """A scenario's file name and text."""
-    name = _notebook(course, assignment)
+    name = notebook_name(course, assignment)
     release_path = course.release_notebook(assignment, name)
     if not release_path.is_file():
         msg = f"No student version {release_path}: run `innolead generate {assignment}` first."

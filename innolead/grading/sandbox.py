@@ -5,14 +5,20 @@ limits. This kernel manager starts every grading kernel inside bubblewrap (Debia
 ``bubblewrap``) instead:
 
 - the filesystem holds only the system, Python, the course toolkit and case data (all
-  read-only) and the submission's own folder (read-only); the kernel writes only to a private
-  scratch folder that is deleted afterwards; ``source/``, ``release/``, the gradebook, other
-  participants' folders and the home directory do not exist inside;
-- there is no network (a new, empty network namespace) and no view of other processes;
-- ``prlimit`` caps CPU seconds, memory, processes and file size, so a runaway notebook ends
-  and nbgrader records the failure for that submission only.
+  read-only) and the submission's own folder (read-only); ``source/``, ``release/``, the
+  gradebook, other participants' folders and the home directory do not exist inside;
+- the kernel writes only to its scratch space: a private, size-limited ``/tmp`` (its home) and
+  the folder of its connection sockets; both disappear with the kernel;
+- there is no network (a new, empty network namespace), no view of other processes, and none
+  of the instructor's environment variables (tokens, keys);
+- ``prlimit`` caps each process's processor seconds, memory, processes and file size, and a
+  ``Watchdog`` caps the sandbox as a whole, so a runaway notebook ends with a reason and
+  nbgrader records the failure for that submission only.
 
-nbgrader picks it up through its own extension point, ``c.Execute.kernel_manager_class`` in
+When grading runs as root (a container, some hubs), the kernel runs under a user id of its
+own, because the kernel does not apply process limits to root.
+
+nbgrader picks it up through its own extension point, ``c.CourseExecute.kernel_manager_class`` in
 ``exercises/nbgrader_config.py``. Without bubblewrap it refuses to start rather than grade
 unprotected.
 """
@@ -21,109 +27,125 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import zmq
+import zmq.asyncio
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import Int, List, Unicode
+from traitlets import DottedObjectName, Float, Int, List, Type, Unicode, default
 
-REPO = Path(__file__).resolve().parents[2]
-SYSTEM_DIRS = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin")
-SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/localtime", "/etc/passwd", "/etc/group")
-SYSTEM_TREES = ("/etc/fonts", "/etc/alternatives")
+from innolead.grading.bwrap import (
+    REPO,
+    ROOT_UID_BASE,
+    ProcessLimits,
+    SandboxUnavailable,
+    require_tools,
+    sandbox_command,
+    sandbox_uid,
+    task_count,
+)
+from innolead.grading.watchdog import Limits, Watchdog
 
+__all__ = [
+    "SandboxUnavailable",
+    "SandboxedKernelClient",
+    "SandboxedKernelManager",
+    "exit_reason",
+    "probe",
+]
 
-class SandboxUnavailable(RuntimeError):
-    """bubblewrap or prlimit is missing, so grading cannot be isolated."""
+#: The largest message grading accepts from a kernel; a bigger one (a flood that bypasses the
+#: kernel's capped output stream) is refused by ZeroMQ before it takes the grader's memory.
+MAX_MESSAGE_BYTES = 64 * 1024**2
+#: The kernel's output stream, which sends a limited part of a cell's output and stops a cell
+#: that prints without end.
+CAPPED_STREAM = "innolead.grading.kernel_stream.CappedOutStream"
 
-
-def require_tools() -> tuple[str, str]:
-    """The paths of bwrap and prlimit, or a message saying how to install them."""
-    bwrap, prlimit = shutil.which("bwrap"), shutil.which("prlimit")
-    if not bwrap or not prlimit:
-        missing = "bubblewrap (bwrap)" if not bwrap else "util-linux (prlimit)"
-        msg = (
-            f"Grading runs participants' code in a sandbox, but {missing} is not installed. "
-            "Install it with `sudo apt-get install -y bubblewrap util-linux`, then grade again. "
-            "Nothing was graded."
-        )
-        raise SandboxUnavailable(msg)
-    return bwrap, prlimit
-
-
-def _own_process_count() -> int:
-    uid = os.getuid()
-    count = 0
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if entry.stat().st_uid == uid:
-                    count += 1
-            except OSError:
-                continue
-    return count
-
-
-def _bind(flag: str, path: str | Path) -> list[str]:
-    return [flag, str(path), str(path)] if Path(path).exists() else []
+#: What a kernel's exit status says about why it stopped (bwrap reports 128 + signal).
+_SIGNALLED = {
+    signal.SIGXCPU: "it used up its processor time (the grading sandbox's limit)",
+    signal.SIGKILL: "it was killed, for example after using up its processor time",
+    signal.SIGSEGV: "it crashed (segmentation fault), for example when it ran out of memory",
+    signal.SIGABRT: "it crashed (aborted), for example when it ran out of memory",
+    signal.SIGXFSZ: "it wrote a file larger than the grading sandbox allows",
+}
 
 
-def sandbox_command(
-    command: list[str],
-    *,
-    workdir: Path,
-    scratch: Path,
-    readonly: list[str],
-    cpu_seconds: int,
-    memory_bytes: int,
-    extra_processes: int,
-    file_bytes: int,
-) -> list[str]:
-    """Wrap a kernel command in bubblewrap and prlimit."""
-    bwrap, prlimit = require_tools()
-    args = [bwrap, "--die-with-parent", "--new-session", "--cap-drop", "ALL"]
-    args += ["--unshare-net", "--unshare-pid", "--unshare-ipc", "--unshare-uts"]
-    for directory in SYSTEM_DIRS:
-        if Path(directory).is_symlink():
-            args += ["--symlink", os.readlink(directory), directory]
-        else:
-            args += _bind("--ro-bind", directory)
-    for path in (*SYSTEM_FILES, *SYSTEM_TREES):
-        args += _bind("--ro-bind", path)
-    args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
-    for path in dict.fromkeys([sys.base_prefix, sys.prefix, *readonly]):
-        args += _bind("--ro-bind", path)
-    args += ["--bind", str(scratch), str(scratch)]
-    args += _bind("--ro-bind", workdir) + ["--chdir", str(workdir)]
-    args += ["--unsetenv", "JPY_PARENT_PID", "--setenv", "HOME", str(scratch)]
-    args += ["--setenv", "TMPDIR", str(scratch), "--setenv", "MPLCONFIGDIR", str(scratch)]
-    args += ["--setenv", "OPENBLAS_NUM_THREADS", "1", "--setenv", "NBGRADER_EXECUTION", "autograde"]
-    limits = [
-        prlimit,
-        f"--cpu={cpu_seconds}",
-        f"--as={memory_bytes}",
-        f"--nproc={_own_process_count() + extra_processes}",
-        f"--fsize={file_bytes}",
-        "--",
-    ]
-    return [*args, "--", *limits, *command]
+def exit_reason(status: int | None) -> str:
+    """Why a sandboxed kernel stopped, from its exit status, in words."""
+    if status is None:
+        return ""
+    if status > 128 and status - 128 in {s.value for s in _SIGNALLED}:
+        return _SIGNALLED[signal.Signals(status - 128)]
+    if status < 0 and -status in {s.value for s in _SIGNALLED}:
+        return _SIGNALLED[signal.Signals(-status)]
+    return f"it ended itself (exit status {status})"
+
+
+class SandboxedKernelClient(AsyncKernelClient):
+    """A kernel client that refuses messages larger than ``MAX_MESSAGE_BYTES``."""
+
+    @default("context")
+    def _context_default(self) -> zmq.asyncio.Context:
+        self._created_context = True
+        context = zmq.asyncio.Context()
+        context.setsockopt(zmq.MAXMSGSIZE, MAX_MESSAGE_BYTES)
+        return context
 
 
 class SandboxedKernelManager(AsyncKernelManager):
     """A kernel manager whose kernels run in bubblewrap under resource limits."""
 
-    cpu_seconds = Int(300, help="CPU seconds a grading kernel may use.").tag(config=True)
-    memory_bytes = Int(3 * 1024**3, help="Address space of a grading kernel.").tag(config=True)
+    client_class = DottedObjectName("innolead.grading.sandbox.SandboxedKernelClient")
+    client_factory = Type(SandboxedKernelClient, klass=AsyncKernelClient)
+
+    cpu_seconds = Int(
+        300, help="Processor seconds a grading kernel and its processes may use in all."
+    ).tag(config=True)
+    memory_bytes = Int(
+        3 * 1024**3, help="Memory a grading kernel may use (each process, and all together)."
+    ).tag(config=True)
     extra_processes = Int(
-        64, help="Processes a kernel may start beyond those its user already runs."
+        64,
+        help="Processes and threads the sandbox's user may start beyond those it runs already "
+        "(a hard limit set by prlimit).",
+    ).tag(config=True)
+    max_processes = Int(
+        16,
+        help="Processes a notebook may run at once besides its kernel; beyond that the watchdog "
+        "stops them and interrupts the cell.",
     ).tag(config=True)
     file_bytes = Int(50 * 1024**2, help="Largest file a kernel may write.").tag(config=True)
+    tmp_bytes = Int(
+        64 * 1024**2, help="Size of the kernel's private /tmp, its home and scratch folder."
+    ).tag(config=True)
     readonly_paths = List(
         Unicode(),
         default_value=[str(REPO / "innolead"), str(REPO / "cases")],
         help="Folders the notebooks may read: the course toolkit and case data.",
+    ).tag(config=True)
+    root_uid_base = Int(
+        ROOT_UID_BASE,
+        help="When grading runs as root, kernels run as a user id from this one up (one per "
+        "grading process; by default in the range systemd leaves unused), owning no file.",
+    ).tag(config=True)
+    sent_output_chars = Int(
+        2_000_000,
+        help="Characters of a cell's output the kernel sends; it drops the rest, so that no "
+        "single message swamps grading.",
+    ).tag(config=True)
+    stop_output_chars = Int(
+        10_000_000,
+        help="Characters a cell may print before printing raises OutputLimitExceeded, which "
+        "ends a runaway loop.",
+    ).tag(config=True)
+    watch_interval = Float(
+        0.25, help="Seconds between the watchdog's looks at the sandbox's processes."
     ).tag(config=True)
 
     def __init__(self, **kwargs: object) -> None:
@@ -135,44 +157,106 @@ class SandboxedKernelManager(AsyncKernelManager):
         self.transport = "ipc"
         self.ip = str(self._scratch / "kernel")
         self.connection_file = str(self._scratch / "kernel.json")
+        self._uid = sandbox_uid(self.root_uid_base)
+        self.watchdog: Watchdog | None = None
+        self.exit_status: int | None = None
 
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-        command = super().format_kernel_cmd(extra_arguments)
+        extra = [*(extra_arguments or []), f"--IPKernelApp.outstream_class={CAPPED_STREAM}"]
+        command = super().format_kernel_cmd(extra)
         workdir = Path(self._launch_args.get("cwd") or os.getcwd()).resolve()
+        if self._uid is not None:
+            for path in (self._scratch, Path(self.connection_file)):
+                os.chown(path, self._uid, self._uid)
+        owner = os.getuid() if self._uid is None else self._uid
+        limits = ProcessLimits(
+            self.cpu_seconds,
+            self.memory_bytes,
+            task_count(owner) + self.extra_processes,
+            self.file_bytes,
+        )
         return sandbox_command(
             command,
             workdir=workdir,
             scratch=self._scratch,
             readonly=list(self.readonly_paths),
-            cpu_seconds=self.cpu_seconds,
-            memory_bytes=self.memory_bytes,
-            extra_processes=self.extra_processes,
-            file_bytes=self.file_bytes,
+            limits=limits,
+            uid=self._uid,
+            tmp_bytes=self.tmp_bytes,
+            env={
+                "INNOLEAD_SENT_CHARS": str(self.sent_output_chars),
+                "INNOLEAD_STOP_CHARS": str(self.stop_output_chars),
+            },
         )
 
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: object) -> None:
+        await super()._async_launch_kernel(kernel_cmd, **kw)
+        limits = Limits(self.max_processes, self.memory_bytes, self.cpu_seconds)
+        self.watchdog = Watchdog(self.provisioner.pid, limits, self.watch_interval).start()
+
+    async def interrupt_kernel(self) -> None:
+        """Ask the kernel to interrupt itself: a signal would reach bubblewrap, not the kernel."""
+        if not self.has_kernel:
+            msg = "Cannot interrupt kernel. No kernel is running!"
+            raise RuntimeError(msg)
+        self._connect_control_socket()
+        self.session.send(self._control_socket, self.session.msg("interrupt_request", content={}))
+
+    async def is_alive(self) -> bool:
+        alive = await super().is_alive()
+        process = getattr(self.provisioner, "process", None)
+        if not alive and process is not None and self.exit_status is None:
+            self.exit_status = process.poll()
+        return alive
+
+    @property
+    def stopped_by_sandbox(self) -> str:
+        """Why the watchdog stopped the whole sandbox ("" if it did not)."""
+        return self.watchdog.fatal if self.watchdog is not None else ""
+
+    def stop_reason(self) -> str:
+        """Why the kernel stopped on its own, in words ("" if it did not)."""
+        return self.stopped_by_sandbox or exit_reason(self.exit_status)
+
+    def end_cell(self) -> list[str]:
+        """After a cell: stop processes it left behind; why the sandbox stepped in, if it did."""
+        if self.watchdog is None:
+            return []
+        self.watchdog.end_strays()
+        return self.watchdog.take_events()
+
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        if self.watchdog is not None and not restart:
+            self.watchdog.stop()
         await super()._async_cleanup_resources(restart=restart)
         if not restart:
             shutil.rmtree(self._scratch, ignore_errors=True)
 
 
-def probe() -> str:
-    """Start a sandboxed kernel once and report what it can see (for `innolead doctor`)."""
-    code = "import os; print(sorted(os.listdir('/')))"
-    result = subprocess.run(
-        sandbox_command(
-            [sys.executable, "-c", code],
-            workdir=Path.cwd(),
-            scratch=Path(tempfile.mkdtemp()),
-            readonly=[str(REPO / "innolead"), str(REPO / "cases")],
-            cpu_seconds=10,
-            memory_bytes=2 * 1024**3,
-            extra_processes=16,
-            file_bytes=1024**2,
-        ),
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
-    return result.stdout or result.stderr
+def probe(
+    code: str = "import os; print(sorted(os.listdir('/')))", workdir: Path | None = None
+) -> str:
+    """Run ``code`` in a sandbox once and return what it printed (for checks and tests)."""
+    with tempfile.TemporaryDirectory(prefix="innolead-probe-") as tmp:
+        scratch, work = Path(tmp) / "scratch", Path(workdir or Path(tmp) / "work")
+        scratch.mkdir()
+        work.mkdir(exist_ok=True)
+        uid = sandbox_uid()
+        if uid is not None:
+            os.chown(scratch, uid, uid)
+        limits = ProcessLimits(30, 2 * 1024**3, task_count(uid or os.getuid()) + 32, 1024**2)
+        result = subprocess.run(
+            sandbox_command(
+                [sys.executable, "-c", code],
+                workdir=work,
+                scratch=scratch,
+                readonly=[str(REPO / "innolead"), str(REPO / "cases")],
+                limits=limits,
+                uid=uid,
+            ),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    return result.stdout + result.stderr

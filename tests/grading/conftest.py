@@ -1,10 +1,12 @@
-"""One graded cohort per assignment, made once per session through the instructor commands.
+"""Graded cohorts, made once per session through the instructor commands.
 
 Each assignment gets a temporary copy of the course (its own gradebook), and the whole
 workflow runs there as an instructor would run it: ``innolead generate``, plain
 ``nbgrader validate --invert``, ``innolead release``, an LMS download collected with
 ``innolead collect --lms`` (and, for one assignment, a roster and an exchange round trip), then
-``innolead grade``. Two assignments are graded at a time. The tests only read the results.
+``innolead grade``. Two assignments are graded at a time. A further cohort of hostile
+submissions (``hostile_cohort``) is graded one at a time and in parallel, in the same folder.
+The tests only read the results.
 """
 
 from __future__ import annotations
@@ -13,15 +15,17 @@ import csv
 import getpass
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from innolead.grading import samples
+from innolead.grading import hostile, samples
 from innolead.grading.course import DEFAULT_ROOT, Course, nbgrader_command, tool_env
 from innolead.grading.generate import summarise
 
@@ -147,3 +151,105 @@ def graded_courses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Graded
     with ThreadPoolExecutor(workers) as pool:
         done = pool.map(lambda a: _pipeline(tmp, a), ASSIGNMENTS)
         return dict(zip(ASSIGNMENTS, done, strict=True))
+
+
+#: The hostile cohort's assignment, and the sample scenarios graded beside the hostile ones:
+#: honest work, and the robustness cases that are hostile too (a loop, a kernel that exits,
+#: answers that claim to equal anything).
+HOSTILE_ASSIGNMENT = "part4"
+BESIDE_HOSTILE = ("full", "partial", "infinite_loop", "kernel_exit", "tampered")
+#: The participant whose submission the hostile notebooks try to read.
+VICTIM = "full"
+
+
+class Listener:
+    """A TCP server on 127.0.0.1 that records every connection made to it."""
+
+    def __init__(self) -> None:
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.connections: list[tuple[str, int]] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, address = self.server.accept()
+            except OSError:
+                return
+            self.connections.append(address)
+            connection.close()
+
+    def close(self) -> None:
+        self.server.close()
+
+
+@dataclass
+class HostileCohort:
+    """One cohort with every hostile submission, graded in parallel and, as a copy, serially.
+
+    Both gradings ran in the same folder (``course``), one after the other, so that paths in
+    the feedback are the same; the serial result was then moved to ``serial``.
+    """
+
+    course: Course
+    serial: Course
+    cohort: dict[str, str]  # participant -> scenario (a sample or a hostile one)
+    runs: dict[str, subprocess.CompletedProcess]
+    listener: Listener
+    grades: dict[str, float] = field(default_factory=dict)
+
+    def output(self, run: str = "parallel") -> str:
+        return self.runs[run].stdout + self.runs[run].stderr
+
+    def expected(self, student: str) -> float:
+        scenario = self.cohort[student]
+        if scenario in hostile.HOSTILE:
+            return hostile.expected_score(self.course, HOSTILE_ASSIGNMENT, scenario)
+        return samples.expected_score(self.course, HOSTILE_ASSIGNMENT, scenario)
+
+
+def _grade_copy(root: Path, pristine: Path, *options: str) -> subprocess.CompletedProcess:
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(pristine, root, symlinks=True)
+    args = ["--course", str(root), "grade", HOSTILE_ASSIGNMENT, "--timeout", TIMEOUT, *options]
+    run = _run([*INNOLEAD, *args], root)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return run
+
+
+def _read_grades(root: Path) -> dict[str, float]:
+    with (root / "reports" / "grades.csv").open(newline="") as handle:
+        return {row["student_id"]: float(row["score"]) for row in csv.DictReader(handle)}
+
+
+@pytest.fixture(scope="session")
+def hostile_cohort(tmp_path_factory: pytest.TempPathFactory) -> HostileCohort:
+    """The hostile submissions and some honest ones, graded serially, then in parallel."""
+    tmp = tmp_path_factory.mktemp("hostile")
+    root, pristine = tmp / "course", tmp / "pristine"
+    (root / "source").mkdir(parents=True)
+    shutil.copy(DEFAULT_ROOT / "nbgrader_config.py", root)
+    shutil.copytree(
+        DEFAULT_ROOT / "source" / HOSTILE_ASSIGNMENT, root / "source" / HOSTILE_ASSIGNMENT
+    )
+    course = Course(root)
+    generated = _run([*INNOLEAD, "--course", str(root), "generate", HOSTILE_ASSIGNMENT], root)
+    assert generated.returncode == 0, generated.stdout + generated.stderr
+    listener = Listener()
+    cohort = samples.write_cohort(course, HOSTILE_ASSIGNMENT, list(BESIDE_HOSTILE))
+    for name in hostile.HOSTILE:
+        student = samples.student_name(name)
+        hostile.write_submission(
+            course, HOSTILE_ASSIGNMENT, name, student, other=VICTIM, port=listener.port
+        )
+        cohort[student] = name
+    shutil.copytree(root, pristine, symlinks=True)
+    runs = {"serial": _grade_copy(root, pristine, "--workers", "1")}
+    serial = tmp / "serial"
+    root.rename(serial)
+    runs["parallel"] = _grade_copy(root, pristine)
+    graded = HostileCohort(course, Course(serial), cohort, runs, listener)
+    graded.grades = _read_grades(root)
+    listener.close()
+    return graded

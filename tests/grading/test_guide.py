@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,27 @@ def _commands() -> list[str]:
 def test_guide_mentions_every_command(command: str) -> None:
     """Does the guide show every instructor command at least once?"""
     assert re.search(rf"innolead (--course \S+ )?{command}\b", GUIDE.read_text(encoding="utf-8"))
+
+
+def test_guide_quotes_the_missing_sandbox_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Does the guide quote, word for word, what grading says when bubblewrap is missing?"""
+    from innolead.grading.bwrap import SandboxUnavailable, require_tools
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("prlimit", "setpriv"):
+        if shutil.which(tool):
+            (bin_dir / tool).symlink_to(shutil.which(tool))
+    monkeypatch.setenv("PATH", str(bin_dir))
+    with pytest.raises(SandboxUnavailable) as raised:
+        require_tools()
+    assert f"innolead autograde: {raised.value}" in GUIDE.read_text(encoding="utf-8")
+
+
+def test_guide_documents_the_workers_option() -> None:
+    """Does the guide explain --workers for grading in parallel?"""
+    text = GUIDE.read_text(encoding="utf-8")
+    assert "--workers N" in text
+    assert "sudo apt-get install bubblewrap" in text

@@ -81,17 +81,36 @@ def test_test_cells_open_with_a_check_docstring(assignment: str) -> None:
         assert cell.source.startswith('"""Check that '), cell.source[:60]
 
 
+#: How a hidden test takes the real ``type`` and the answer's type: from literals, not from
+#: names a participant's notebook could rebind (``type = ...`` or ``builtins.float = ...``).
+REAL_TYPES = {
+    "float": "_type, _float = (0).__class__.__class__, (0.0).__class__",
+    "int": "_type, _int = (0).__class__.__class__, (0).__class__",
+    "str": '_type, _str = (0).__class__.__class__, "".__class__',
+}
+
+
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_hidden_tests_check_the_type_before_comparing(assignment: str) -> None:
-    """Does every hidden comparison first check the answer is a plain value of its type?"""
+    """Does every hidden comparison first check, with the real type(), the answer's exact type?"""
     for cell in _tests(assignment):
         for region in content.regions(cell.source, content.HIDDEN):
             compare = [line for line in region.splitlines() if line.startswith("assert ")]
             assert compare
-            assert all(
-                re.match(r"assert type\(answer_\w+\) is (float|int|str) and ", line)
-                for line in compare
-            ), compare
+            for line in compare:
+                found = re.match(r"assert _type\(answer_\w+\) is _(float|int|str) and ", line)
+                assert found, line
+                assert region.splitlines()[0].startswith(REAL_TYPES[found.group(1)]), region
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_hidden_tests_use_no_rebindable_builtin(assignment: str) -> None:
+    """Do hidden tests avoid built-in names a notebook could rebind (type, float, abs, min ...)?"""
+    risky = re.compile(r"(?<![\w.])(type|float|int|str|abs|min|max|round|len|isinstance)\(")
+    for cell in _tests(assignment):
+        for region in content.regions(cell.source, content.HIDDEN):
+            code = [line.split("#")[0] for line in region.splitlines()[1:]]
+            assert not [line for line in code if risky.search(line)], region
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
