@@ -63,6 +63,7 @@ def test_header_only(copy: Path) -> None:
 
 def test_missing_column(copy: Path) -> None:
     """Does a missing column name the column and list the expected header?"""
+
     def drop_last(lines: list[str]) -> list[str]:
         return [",".join(line.split(",")[:-1]) for line in lines]
 
