@@ -14,24 +14,20 @@ with the same columns) and never changes its input. One module per topic:
 - ``prepost``: matched pre/post change with small groups merged (relay, course evaluation).
 """
 
-from innolead.analysis import (
-    diffusion,
-    effects,
-    funnel,
-    needs,
-    prepost,
-    scales,
-    shares,
-)
+import importlib
+from types import ModuleType
+
 from innolead.analysis.errors import SelectionError
 
-__all__ = [
-    "SelectionError",
-    "diffusion",
-    "effects",
-    "funnel",
-    "needs",
-    "prepost",
-    "scales",
-    "shares",
-]
+#: The topic modules, imported on first use: ``diffusion`` and ``effects`` need SciPy, which
+#: a notebook that only counts shares (and every grading kernel) should not pay for.
+_MODULES = ("diffusion", "effects", "funnel", "needs", "prepost", "scales", "shares")
+
+__all__ = ["SelectionError", *_MODULES]
+
+
+def __getattr__(name: str) -> ModuleType:
+    if name in _MODULES:
+        return importlib.import_module(f"innolead.analysis.{name}")
+    msg = f"module 'innolead.analysis' has no attribute {name!r}"
+    raise AttributeError(msg)

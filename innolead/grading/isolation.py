@@ -126,14 +126,18 @@ def run_pool(
     waiting: deque[Task] = deque(tasks)
     idle: list[_Worker] = []
     busy: list[_Worker] = []
+
+    def fill() -> None:
+        while waiting and len(busy) < max(workers, 1):
+            task = waiting.popleft()
+            if before_start(task):
+                worker = idle.pop() if idle else _Worker()
+                worker.run(task)
+                busy.append(worker)
+
     try:
         while waiting or busy:
-            while waiting and len(busy) < max(workers, 1):
-                task = waiting.popleft()
-                if before_start(task):
-                    worker = idle.pop() if idle else _Worker()
-                    worker.run(task)
-                    busy.append(worker)
+            fill()
             if not busy:
                 continue
             soonest = min(worker.deadline for worker in busy) - time.monotonic()
@@ -147,6 +151,7 @@ def run_pool(
                     idle.append(worker)
                 else:
                     worker.stop()
+                fill()  # the worker takes its next job before this one is settled
                 on_result(task, *result)
     finally:
         for worker in idle + busy:

@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from innolead.grading import hostile, samples
+from innolead.grading.bwrap import SandboxUnavailable, require_tools
 from innolead.grading.course import DEFAULT_ROOT, Course, nbgrader_command, tool_env
 from innolead.grading.generate import summarise
 
@@ -144,7 +145,21 @@ def _steps(graded: GradedCourse, tmp: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def graded_courses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, GradedCourse]:
+def bubblewrap() -> None:
+    """Grading runs in the sandbox, so its tests need bubblewrap: fail saying what to install.
+
+    A missing sandbox is a missing piece of the course, not a reason to skip its tests.
+    """
+    try:
+        require_tools()
+    except SandboxUnavailable as err:
+        pytest.fail(str(err))
+
+
+@pytest.fixture(scope="session")
+def graded_courses(
+    tmp_path_factory: pytest.TempPathFactory, bubblewrap: None
+) -> dict[str, GradedCourse]:
     """Every assignment graded end to end in its own course copy, two at a time."""
     tmp = tmp_path_factory.mktemp("graded")
     workers = min(2, os.cpu_count() or 1)
@@ -224,7 +239,7 @@ def _read_grades(root: Path) -> dict[str, float]:
 
 
 @pytest.fixture(scope="session")
-def hostile_cohort(tmp_path_factory: pytest.TempPathFactory) -> HostileCohort:
+def hostile_cohort(tmp_path_factory: pytest.TempPathFactory, bubblewrap: None) -> HostileCohort:
     """The hostile submissions and some honest ones, graded serially, then in parallel."""
     tmp = tmp_path_factory.mktemp("hostile")
     root, pristine = tmp / "course", tmp / "pristine"

@@ -37,7 +37,8 @@ from tests.grading.conftest import (
     Listener,
 )
 
-needs_bwrap = pytest.mark.skipif(shutil.which("bwrap") is None, reason="bubblewrap is missing")
+#: Tests that start a sandbox fail with what to install when bubblewrap is missing.
+needs_bwrap = pytest.mark.usefixtures("bubblewrap")
 LIMITS = ProcessLimits(30, 2 * 1024**3, 64, 1024**2)
 
 
