@@ -66,8 +66,11 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 # The grading steps: nbgrader's defaults, with CourseExecute (an output cap and a
-# configurable kernel manager) in place of Execute.
+# configurable kernel manager) in place of Execute, after ComputeExpected (hidden tests'
+# expected answers worked out here, from the gradebook's copy, not in the participant's kernel,
+# whose copy of the toolkit an answer cell could change).
 c.Autograde.autograde_preprocessors = [
+    "innolead.grading.expected.ComputeExpected",
     "innolead.grading.preprocessors.CourseExecute",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",

@@ -136,12 +136,15 @@ def _settle(
 def _warm_up() -> None:
     """Load once, before forking, what every grading process would otherwise load itself.
 
-    nbgrader's apps, the course's preprocessors and sandbox, and jupyter_client's list of
-    kernel provisioners (read from every installed package's metadata, about 0.2 s).
+    nbgrader's apps, the course's preprocessors and sandbox, the case loader (for hidden
+    tests' expected answers), and jupyter_client's list of kernel provisioners (read from
+    every installed package's metadata, about 0.2 s).
     """
     import nbgrader.apps  # noqa: F401
     from jupyter_client.provisioning.factory import KernelProvisionerFactory
 
+    import innolead.cases  # noqa: F401 (hidden tests' expected answers: pandas, the loader)
+    import innolead.grading.expected  # noqa: F401
     import innolead.grading.preprocessors  # noqa: F401
     import innolead.grading.sandbox  # noqa: F401
 

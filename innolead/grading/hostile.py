@@ -3,10 +3,12 @@
 Each scenario is a submission a participant might hand in to test the grading: all answers
 right, but the first answer cell starts with code that tries something the grading sandbox
 must stop (read the instructor's version or the gradebook, write the gradebook, reach the
-network, start processes or take memory without end, flood the output), or answers that only
-pretend to be right by rebinding ``type`` or ``float``. ``expected_score`` says what each must
-score when grading is safe and ``summary`` what the batch summary must say about it; the tests
-(``tests/grading/test_sandbox.py``) grade them with real nbgrader.
+network, start processes or take memory without end, flood the output), answers that only
+pretend to be right by rebinding ``type`` or ``float``, or wrong answers made "right" by
+changing the course toolkit that the hidden tests would use in the notebook's kernel.
+``expected_score`` says what each must score when grading is safe and ``summary`` what the
+batch summary must say about it; the tests (``tests/grading/test_sandbox.py``) grade them with
+real nbgrader.
 """
 
 from __future__ import annotations
@@ -71,6 +73,39 @@ min = lambda *values, **how: values[0]
 
 #: Rebinds ``float``, ``str`` and ``int`` in the notebook to the fakes.
 REBIND_FLOAT = "float, str, int = FakeFloat, FakeText, FakeInt\n"
+
+
+#: Replaces every public function of the course's analysis modules with one that returns 0.5:
+#: a hidden test that worked out its expected answer in the notebook's kernel would then expect
+#: 0.5, the answer this notebook gives to every number question.
+PATCH_TOOLKIT = """import importlib
+import innolead.analysis
+for _topic in [name for name in innolead.analysis.__all__ if name.islower()]:
+    _module = importlib.import_module("innolead.analysis." + _topic)
+    for _name in dir(_module):
+        if not _name.startswith("_") and callable(getattr(_module, _name)):
+            setattr(_module, _name, lambda *args, **kwargs: 0.5)
+"""
+
+
+def _patched_toolkit(release: nbformat.NotebookNode, p: samples.Parts) -> nbformat.NotebookNode:
+    """Every number answer 0.5, after the toolkit's functions were made to return 0.5."""
+    nb = samples.full(release, p)
+    for number, grade_id in enumerate(p.answers):
+        name = samples.answer_name(p.solutions[grade_id])
+        setup = PATCH_TOOLKIT if number == 0 else ""
+        if p.kinds[name] == "float":
+            samples.cell_of(nb, grade_id).source = f"{setup}{name} = 0.5\n"
+        elif setup:
+            cell = samples.cell_of(nb, grade_id)
+            cell.source = f"{setup}{cell.source}"
+    return nb
+
+
+def _non_numbers(p: samples.Parts) -> float:
+    """The points of the questions whose answer is not a number with a decimal point."""
+    kinds = [p.kinds[samples.answer_name(p.solutions[grade_id])] for grade_id in p.answers]
+    return sum(points for kind, (_, points) in zip(kinds, p.tests, strict=True) if kind != "float")
 
 
 def _prefixed(code: str) -> samples.Build:
@@ -200,6 +235,14 @@ HOSTILE: dict[str, Hostile] = {
             lambda p: 0.0,
             r"answer cell \w+ rebinds built-in name\(s\) .*type",
             build=_faked(REBIND_TYPE),
+        ),
+        Hostile(
+            "patches_toolkit",
+            "number answers of 0.5, with the toolkit's functions changed to return 0.5",
+            "",
+            _non_numbers,
+            r"answer cell \w+ imports importlib; uses .*setattr",
+            build=_patched_toolkit,
         ),
         Hostile(
             "rebinds_float",

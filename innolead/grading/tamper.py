@@ -2,9 +2,9 @@
 
 An answer is a plain value (a share, a name, a number), and the hidden tests check it with the
 real ``type`` and types, which a notebook cannot rebind. Code in an answer cell that rebinds a
-built-in name, defines a class, or reaches into Python's or the kernel's machinery is not needed
-for any question, so the batch summary names it for a look by hand. Nothing here changes a
-score; the code is read, never run.
+built-in name, defines a class, changes an attribute of something (a toolkit function, say) or
+reaches into Python's or the kernel's machinery is not needed for any question, so the batch
+summary names it for a look by hand. Nothing here changes a score; the code is read, never run.
 """
 
 from __future__ import annotations
@@ -102,6 +102,15 @@ def findings(source: str) -> list[str]:
         found.append(f"rebinds built-in name(s) {', '.join(rebound)}")
     if any(isinstance(node, ast.ClassDef) for node in ast.walk(tree)):
         found.append("defines a class")
+    changed = sorted(
+        {
+            ast.unparse(node)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store | ast.Del)
+        }
+    )
+    if changed:
+        found.append(f"changes {', '.join(changed)}")
     machinery = sorted(_imported(tree) & MACHINERY)
     if machinery:
         found.append(f"imports {', '.join(machinery)}")
