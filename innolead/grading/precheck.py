@@ -24,6 +24,11 @@ RESUBMIT = (
 )
 
 
+#: The largest notebook file grading reads. A course notebook, outputs and all, is well under
+#: 5 MB; a bigger file would only take the grading computer's memory and time.
+MAX_NOTEBOOK_BYTES = 50 * 1024**2
+
+
 @dataclass
 class Precheck:
     """What the pre-check found in one submission."""
@@ -43,6 +48,13 @@ def _nbgrader_cells(nb: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNod
 
 def _read(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     """The notebook at ``path``, or why it cannot be read."""
+    size = path.stat().st_size
+    if size > MAX_NOTEBOOK_BYTES:
+        return None, (
+            f"{path.name} is {size / 1024**2:.0f} MB, more than grading reads "
+            f"({MAX_NOTEBOOK_BYTES / 1024**2:.0f} MB); its outputs are probably huge, so clear "
+            "them first (Edit > Clear Outputs of All Cells)"
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
