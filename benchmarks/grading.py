@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import multiprocessing
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -96,13 +97,20 @@ def _spin(seconds: float) -> int:
     return count
 
 
-def core_scaling(workers: int, seconds: float = 3.0) -> float:
-    """How much more loop work ``workers`` processes do together than one process alone."""
+def core_scaling(workers: int, seconds: float = 2.0, rounds: int = 5) -> float:
+    """How much more loop work ``workers`` processes do together than one process alone.
+
+    A shared machine's speed changes from second to second, so one process alone and
+    ``workers`` together take turns ``rounds`` times; the median of the rounds' ratios counts.
+    """
     context = multiprocessing.get_context("fork")
-    alone = _spin(seconds)
+    ratios = []
     with context.Pool(workers) as pool:
-        together = sum(pool.map(_spin, [seconds] * workers))
-    return together / alone
+        for _ in range(rounds):
+            alone = _spin(seconds)
+            together = sum(pool.map(_spin, [seconds] * workers))
+            ratios.append(together / alone)
+    return statistics.median(ratios)
 
 
 def _run(command: list[str], cwd: Path) -> float:
