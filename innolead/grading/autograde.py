@@ -209,19 +209,6 @@ def grade_cohort(
     return [outcomes[student] for student in cohort]
 
 
-def grade_submission(
-    course: Course, assignment: str, student: str, *, timeout: float | None = None
-) -> Outcome:
-    """Grade one participant's submission in a worker process and settle the gradebook.
-
-    The submission is pre-checked (readable? renamed? cells deleted or edited?), graded by
-    plain ``nbgrader autograde`` with the course configuration, and its graded notebook is
-    scanned for stopped cells and cut output. A submission that cannot be read or graded is
-    recorded with 0 points and a reason, so the gradebook always has an entry for it.
-    """
-    return grade_cohort(course, assignment, [student], timeout=timeout)[0]
-
-
 def require_sandbox(course: Course) -> str:
     """Check the grading sandbox the course names can run; a warning if it names none."""
     from innolead.grading.sandbox import SandboxedKernelManager, require_tools

@@ -156,20 +156,3 @@ def run_pool(
     finally:
         for worker in idle + busy:
             worker.stop()
-
-
-def run_isolated(
-    target: Callable[..., Any], args: tuple, *, log: Path, limit: float
-) -> tuple[str, Any]:
-    """Call ``target(*args)`` in a forked worker process; its output goes to ``log``.
-
-    Returns
-    -------
-    tuple
-        ``("ok", result)``, ``("error", message)`` when ``target`` raised,
-        ``("timeout", message)`` when it ran longer than ``limit`` seconds, or
-        ``("crashed", message)`` when the process died without an answer.
-    """
-    outcome: list[tuple[str, Any]] = []
-    run_pool([Task("job", target, args, log, limit)], 1, lambda _, *result: outcome.append(result))
-    return outcome[0]
