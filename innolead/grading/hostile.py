@@ -108,18 +108,6 @@ def _non_numbers(p: samples.Parts) -> float:
     return sum(points for kind, (_, points) in zip(kinds, p.tests, strict=True) if kind != "float")
 
 
-def _prefixed(code: str) -> samples.Build:
-    """All answers right, but the first answer cell starts with ``code``."""
-
-    def build(release: nbformat.NotebookNode, p: samples.Parts) -> nbformat.NotebookNode:
-        nb = samples.full(release, p)
-        cell = samples.cell_of(nb, p.answers[0])
-        cell.source = f"{code}\n{cell.source}"
-        return nb
-
-    return build
-
-
 def _faked(rebinding: str) -> samples.Build:
     """Every answer a fake that claims to equal anything, with ``rebinding`` run first."""
 
@@ -283,7 +271,7 @@ def write_submission(
         "notebook": f"{notebook}.ipynb",
         "port": port,
     }
-    build = hostile.build or _prefixed(hostile.code.format(**where))
+    build = hostile.build or samples.prefixed(hostile.code.format(**where))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{notebook}.ipynb"
     path.write_text(nbformat.writes(build(release, samples.parts(source))), encoding="utf-8")

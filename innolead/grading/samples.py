@@ -117,36 +117,16 @@ def tampered(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
     return nb
 
 
-def endless(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
-    """All right, but the first answer cell starts with a loop that never ends."""
-    nb = full(release, p)
-    cell = cell_of(nb, p.answers[0])
-    cell.source = "while True:\n    pass\n" + cell.source
-    return nb
+def prefixed(code: str) -> Build:
+    """A build: all answers right, but the first answer cell starts with ``code``."""
 
+    def build(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
+        nb = full(release, p)
+        cell = cell_of(nb, p.answers[0])
+        cell.source = f"{code}\n{cell.source}"
+        return nb
 
-def raises(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
-    """All right, but the first answer cell imports a module that does not exist."""
-    nb = full(release, p)
-    cell = cell_of(nb, p.answers[0])
-    cell.source = "import innolead_no_such_module\n" + cell.source
-    return nb
-
-
-def noisy(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
-    """All right, but the first answer cell prints five megabytes."""
-    nb = full(release, p)
-    cell = cell_of(nb, p.answers[0])
-    cell.source = 'print("x" * 5_000_000)\n' + cell.source
-    return nb
-
-
-def exits(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
-    """All right, but the first answer cell ends the notebook's Python."""
-    nb = full(release, p)
-    cell = cell_of(nb, p.answers[0])
-    cell.source = "import os\nos._exit(1)\n" + cell.source
-    return nb
+    return build
 
 
 def deleted(release: nbformat.NotebookNode, p: Parts) -> nbformat.NotebookNode:
@@ -202,20 +182,25 @@ SCENARIOS: dict[str, Scenario] = {
         ),
         Scenario(
             "infinite_loop",
-            endless,
+            prefixed("while True:\n    pass"),
             lambda p: _auto(p) - p.tests[0][1],
             "all right, but the first answer starts with a loop that never ends",
         ),
         Scenario(
             "raises",
-            raises,
+            prefixed("import innolead_no_such_module"),
             lambda p: _auto(p) - p.tests[0][1],
             "all right, but the first answer imports a module that does not exist",
         ),
-        Scenario("big_output", noisy, _auto, "all right, but the first answer prints 5 MB"),
+        Scenario(
+            "big_output",
+            prefixed('print("x" * 5_000_000)'),
+            _auto,
+            "all right, but the first answer prints 5 MB",
+        ),
         Scenario(
             "kernel_exit",
-            exits,
+            prefixed("import os\nos._exit(1)"),
             lambda p: 0.0,
             "the first answer ends Python (os._exit): rejected with a reason",
         ),
