@@ -20,6 +20,8 @@ from pathlib import Path
 from innolead.grading.course import CourseError
 
 REPO = Path(__file__).resolve().parents[2]
+#: What a graded notebook legitimately reads besides its own folder: the toolkit and case data.
+TOOLKIT_PATHS = (str(REPO / "innolead"), str(REPO / "cases"))
 SYSTEM_DIRS = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin")
 SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/localtime", "/etc/passwd", "/etc/group")
 SYSTEM_TREES = ("/etc/fonts", "/etc/alternatives")

@@ -40,8 +40,8 @@ from jupyter_client.manager import AsyncKernelManager
 from traitlets import DottedObjectName, Float, Int, List, Type, Unicode, default
 
 from innolead.grading.bwrap import (
-    REPO,
     ROOT_UID_BASE,
+    TOOLKIT_PATHS,
     ProcessLimits,
     SandboxUnavailable,
     require_tools,
@@ -126,7 +126,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     ).tag(config=True)
     readonly_paths = List(
         Unicode(),
-        default_value=[str(REPO / "innolead"), str(REPO / "cases")],
+        default_value=list(TOOLKIT_PATHS),
         help="Folders the notebooks may read: the course toolkit and case data.",
     ).tag(config=True)
     root_uid_base = Int(
@@ -250,7 +250,7 @@ def probe(
                 [sys.executable, "-c", code],
                 workdir=work,
                 scratch=scratch,
-                readonly=[str(REPO / "innolead"), str(REPO / "cases")],
+                readonly=list(TOOLKIT_PATHS),
                 limits=limits,
                 uid=uid,
             ),

@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from innolead.grading import hostile, samples
@@ -34,6 +35,18 @@ from innolead.grading.generate import summarise
 ASSIGNMENTS = [
     a for a in Course(DEFAULT_ROOT).assignments() if summarise(Course(DEFAULT_ROOT), a).points
 ]
+
+
+def source_notebooks() -> list[tuple[str, nbformat.NotebookNode]]:
+    """(assignment, instructor version) of every notebook of the graded assignments."""
+    course = Course(DEFAULT_ROOT)
+    return [
+        (assignment, nbformat.read(course.source_notebook(assignment, name), as_version=4))
+        for assignment in ASSIGNMENTS
+        for name in course.notebooks(assignment)
+    ]
+
+
 #: The assignment that also gets the robustness scenarios, a roster and the exchange route.
 MACHINERY = "part4"
 EXTRA = ("raises", "big_output", "deleted_cells", "renamed", "kernel_exit")

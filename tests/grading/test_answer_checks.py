@@ -7,14 +7,11 @@ code of a hostile notebook: fake answers that claim to equal anything, with ``ty
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 
 from innolead.grading import content, hostile, samples
-from innolead.grading.course import DEFAULT_ROOT, Course
-from tests.grading.conftest import ASSIGNMENTS
+from tests.grading.conftest import source_notebooks
 
-COURSE = Course(DEFAULT_ROOT)
 #: A plain check of each kind, as the hidden tests made it before they took the real types.
 PLAIN_CHECK = {
     "float": "assert type({a}) is float and abs({a} - _expected) < 0.006",
@@ -26,14 +23,12 @@ PLAIN_CHECK = {
 def _hidden_tests() -> list[tuple[str, str, str, str]]:
     """(assignment, answer name, kind, hidden region) of every autograded question."""
     found = []
-    for assignment in ASSIGNMENTS:
-        for name in COURSE.notebooks(assignment):
-            nb = nbformat.read(COURSE.source_notebook(assignment, name), as_version=4)
-            kinds = samples.parts(nb).kinds
-            for cell in nb.cells:
-                for region in content.regions(cell.source, content.HIDDEN):
-                    answer = next(a for a in kinds if f"_type({a})" in region)
-                    found.append((assignment, answer, kinds[answer], region))
+    for assignment, nb in source_notebooks():
+        kinds = samples.parts(nb).kinds
+        for cell in nb.cells:
+            for region in content.regions(cell.source, content.HIDDEN):
+                answer = next(a for a in kinds if f"_type({a})" in region)
+                found.append((assignment, answer, kinds[answer], region))
     return found
 
 

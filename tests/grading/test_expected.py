@@ -14,23 +14,18 @@ import pytest
 
 from innolead.analysis import prepost
 from innolead.grading import content
-from innolead.grading.course import DEFAULT_ROOT, Course
 from innolead.grading.expected import NOTE, ComputeExpected, NotPlain, precompute, with_expected
-from tests.grading.conftest import ASSIGNMENTS
-
-COURSE = Course(DEFAULT_ROOT)
+from tests.grading.conftest import source_notebooks
 
 
 def _test_cells() -> list[tuple[str, str]]:
     """(grade_id, source) of every test cell with hidden tests in the four assignments."""
-    found = []
-    for assignment in ASSIGNMENTS:
-        for name in COURSE.notebooks(assignment):
-            nb = nbformat.read(COURSE.source_notebook(assignment, name), as_version=4)
-            for cell in nb.cells:
-                if content.regions(cell.source, content.HIDDEN):
-                    found.append((cell.metadata["nbgrader"]["grade_id"], cell.source))
-    return found
+    return [
+        (cell.metadata["nbgrader"]["grade_id"], cell.source)
+        for _, nb in source_notebooks()
+        for cell in nb.cells
+        if content.regions(cell.source, content.HIDDEN)
+    ]
 
 
 TEST_CELLS = _test_cells()

@@ -288,21 +288,27 @@ def test_hostile_cohort_took_no_submission_down_with_it(hostile_cohort: HostileC
     assert re.search(summary, hostile_cohort.output())
 
 
+@pytest.fixture
+def graded_copy(hostile_cohort: HostileCohort, tmp_path: Path) -> Path:
+    """A copy of the graded hostile cohort's course folder, for a test to grade again."""
+    root = tmp_path / "course"
+    shutil.copytree(hostile_cohort.course.root, root, symlinks=True)
+    return root
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.mark.slow
 def test_missing_bubblewrap_stops_innolead_before_grading(
-    hostile_cohort: HostileCohort, tmp_path: Path
+    graded_copy: Path, tmp_path: Path
 ) -> None:
     """Without bwrap, does `innolead autograde` say what to install and leave the gradebook be?"""
-    root = tmp_path / "course"
-    shutil.copytree(hostile_cohort.course.root, root, symlinks=True)
-    before = _digest(root / "gradebook.db")
+    before = _digest(graded_copy / "gradebook.db")
     env = {**tool_env(), "PATH": _path_without(tmp_path, "bwrap")}
     run = subprocess.run(
-        [*INNOLEAD, "--course", str(root), "autograde", HOSTILE_ASSIGNMENT],
+        [*INNOLEAD, "--course", str(graded_copy), "autograde", HOSTILE_ASSIGNMENT],
         env=env,
         capture_output=True,
         text=True,
@@ -312,7 +318,7 @@ def test_missing_bubblewrap_stops_innolead_before_grading(
     assert run.returncode == 2
     assert "`sudo apt-get install bubblewrap`" in run.stderr
     assert "Traceback" not in run.stderr
-    assert _digest(root / "gradebook.db") == before
+    assert _digest(graded_copy / "gradebook.db") == before
 
 
 def _plain_autograde(root: Path, student: str, path: str | None = None) -> str:
@@ -330,29 +336,25 @@ def _plain_autograde(root: Path, student: str, path: str | None = None) -> str:
 
 
 @pytest.mark.slow
-def test_plain_nbgrader_grades_in_the_sandbox(
-    hostile_cohort: HostileCohort, tmp_path: Path
-) -> None:
+def test_plain_nbgrader_grades_in_the_sandbox(graded_copy: Path) -> None:
     """Does plain `nbgrader autograde` in the course folder grade sandboxed too?"""
-    root = tmp_path / "course"
-    shutil.copytree(hostile_cohort.course.root, root, symlinks=True)
     student = samples.student_name("reads_source")
-    _plain_autograde(root, student)
-    graded = nbformat.read(root / "autograded" / student / HOSTILE_ASSIGNMENT / "part4.ipynb", 4)
+    _plain_autograde(graded_copy, student)
+    graded = nbformat.read(
+        graded_copy / "autograded" / student / HOSTILE_ASSIGNMENT / "part4.ipynb", 4
+    )
     errors = [o for c in graded.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert errors[0].ename == "FileNotFoundError"
 
 
 @pytest.mark.slow
 def test_plain_nbgrader_without_bubblewrap_grades_nothing(
-    hostile_cohort: HostileCohort, tmp_path: Path
+    graded_copy: Path, tmp_path: Path
 ) -> None:
     """Without bwrap, does plain `nbgrader autograde` say what to install and grade nothing?"""
-    root = tmp_path / "course"
-    shutil.copytree(hostile_cohort.course.root, root, symlinks=True)
-    out = _plain_autograde(root, VICTIM, _path_without(tmp_path, "bwrap"))
+    out = _plain_autograde(graded_copy, VICTIM, _path_without(tmp_path, "bwrap"))
     assert "sudo apt-get install bubblewrap" in out
-    assert not (root / "autograded" / VICTIM / HOSTILE_ASSIGNMENT / "part4.ipynb").exists()
+    assert not (graded_copy / "autograded" / VICTIM / HOSTILE_ASSIGNMENT / "part4.ipynb").exists()
 
 
 TREE = """

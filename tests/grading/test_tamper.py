@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import nbformat
 import pytest
 
 from innolead.grading import samples
-from innolead.grading.course import DEFAULT_ROOT, Course
 from innolead.grading.tamper import findings
-from tests.grading.conftest import ASSIGNMENTS
-
-COURSE = Course(DEFAULT_ROOT)
+from tests.grading.conftest import source_notebooks
 
 
 def _solutions() -> list[tuple[str, str]]:
     found = []
-    for assignment in ASSIGNMENTS:
-        for name in COURSE.notebooks(assignment):
-            nb = nbformat.read(COURSE.source_notebook(assignment, name), as_version=4)
-            p = samples.parts(nb)
-            found += [(grade_id, p.solutions[grade_id]) for grade_id in p.answers]
+    for _, nb in source_notebooks():
+        p = samples.parts(nb)
+        found += [(grade_id, p.solutions[grade_id]) for grade_id in p.answers]
     return found
 
 
