@@ -65,31 +65,43 @@ c.Autograde.sanitize_preprocessors = [
     "nbgrader.preprocessors.OverwriteCells",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
-# The grading steps: nbgrader's defaults, with CourseExecute (an output cap and a
-# configurable kernel manager) in place of Execute, after ComputeExpected (hidden tests'
-# expected answers worked out here, from the gradebook's copy, not in the participant's kernel,
-# whose copy of the toolkit an answer cell could change).
+# The grading steps: nbgrader's defaults, with the decision taken out of the participant's
+# kernel. AskForAnswers sends each test cell to the kernel as a report of its answers (plain
+# data with their real types) and its visible form checks, without the hidden tests;
+# CourseExecute (an output cap and the sandboxed kernel manager) runs the notebook;
+# DecideGrades runs the gradebook's hidden tests here, on the reported answers, and writes each
+# test cell's outputs so that SaveAutoGrades scores exactly what they decided. Whatever the
+# kernel does, it can only report an answer: only a right answer scores, and the expected
+# answers never enter it. SanitizeSubmission, last (after the scores are saved), rewrites
+# everything the participant wrote or printed so no page that shows it can run script.
 c.Autograde.autograde_preprocessors = [
-    "innolead.grading.expected.ComputeExpected",
+    "innolead.grading.verdict.AskForAnswers",
     "innolead.grading.preprocessors.CourseExecute",
+    "innolead.grading.verdict.DecideGrades",
     "nbgrader.preprocessors.IgnorePattern",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
     "nbgrader.preprocessors.SaveAutoGrades",
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
+    "innolead.grading.sanitize.SanitizeSubmission",
 ]
 
 # --- Feedback --------------------------------------------------------------------------------
 # nbgrader's defaults plus HideHiddenTests: feedback shows the score and the visible checks
 # but never the hidden tests, the rubric or a traceback quoting a hidden line (nbgrader shows
-# them by default: jupyter/nbgrader#917, #1363). Configured here, not in a wrapper, so the
-# formgrader's "Generate feedback" button and plain `nbgrader generate_feedback` are safe too.
+# them by default: jupyter/nbgrader#917, #1363). SanitizeSubmission again, for notebooks graded
+# before it ran in autograding. Configured here, not in a wrapper, so the formgrader's
+# "Generate feedback" button and plain `nbgrader generate_feedback` are safe too.
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
+    "innolead.grading.sanitize.SanitizeSubmission",
     "innolead.grading.preprocessors.HideHiddenTests",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+# Feedback pages with no script and no request to another host (nbgrader's template loads
+# MathJax from a CDN), under a Content-Security-Policy that forbids scripts.
+c.GenerateFeedback.exporter_class = "innolead.grading.feedback_page.FeedbackExporter"
 
 # --- Collecting from an LMS (zip_collect) ---------------------------------------------------
 # Maps an LMS download's file names to participant ids. It accepts the common patterns

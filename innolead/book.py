@@ -34,9 +34,13 @@ def say(name: str, value: object) -> str:
     return text
 
 
-def explorer(name: str) -> StaticExplorer:
-    """The kernel-free explorer of a case, at its default view (hide the cell's input)."""
-    return show(name)
+def explorer(name: str, look_for: str | None = None, **state: object) -> StaticExplorer:
+    """The kernel-free explorer of a case (hide the cell's input).
+
+    It opens on the spec's default view, or on ``state`` (control name -> value) so that each
+    chapter opens on the view that tells its point; ``look_for`` replaces the spec's hint.
+    """
+    return show(name, look_for=look_for, **state)
 
 
 __all__ = ["explorer", "num", "of_ten", "pct", "say"]

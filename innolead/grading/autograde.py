@@ -144,9 +144,11 @@ def _warm_up() -> None:
     from jupyter_client.provisioning.factory import KernelProvisionerFactory
 
     import innolead.cases  # noqa: F401 (hidden tests' expected answers: pandas, the loader)
-    import innolead.grading.expected  # noqa: F401
+    import innolead.grading.feedback_page  # noqa: F401
     import innolead.grading.preprocessors  # noqa: F401
     import innolead.grading.sandbox  # noqa: F401
+    import innolead.grading.sanitize  # noqa: F401
+    import innolead.grading.verdict  # noqa: F401
 
     KernelProvisionerFactory.instance()
 

@@ -15,7 +15,7 @@ import json
 from typing import Any
 
 from innolead.explorers import spec as explorer_spec
-from innolead.explorers.base import ExplorerSpec, run_view
+from innolead.explorers.base import ExplorerSpec, check_state, run_view
 from innolead.explorers.controls import Choice, Slider
 from innolead.explorers.vega import vega_spec
 from innolead.explorers.view import View
@@ -93,9 +93,21 @@ def _fallback(default: dict[str, Any]) -> str:
     return f'<p class="innolead-sentence">{html.escape(default["sentence"])}</p>{table}'
 
 
-def page_html(name: str, data: Any = None) -> str:
-    """The HTML block that the book embeds for a case's kernel-free explorer."""
-    exported = export(explorer_spec(name), data)
+def page_html(
+    name: str, data: Any = None, state: dict[str, Any] | None = None, look_for: str | None = None
+) -> str:
+    """The HTML block that the book embeds for a case's kernel-free explorer.
+
+    ``state`` sets the controls the page opens on (others stay at the spec's defaults), so a
+    chapter can open on the view that tells its point; ``look_for`` replaces the spec's hint.
+    """
+    spec = explorer_spec(name)
+    exported = export(spec, data)
+    opening = check_state(spec, state or {})
+    for control, described in zip(spec.controls, exported["controls"], strict=True):
+        described["default"] = control.values().index(opening[control.name])
+    if look_for is not None:
+        exported["look_for"] = look_for
     default_key = state_key(tuple(c["default"] for c in exported["controls"]))
     payload = json.dumps(exported, ensure_ascii=False, separators=(",", ":"))
     payload = payload.replace("</", "<\\/")
@@ -110,14 +122,23 @@ def page_html(name: str, data: Any = None) -> str:
 class StaticExplorer:
     """Displays as the kernel-free explorer in the book (``text/html``)."""
 
-    def __init__(self, name: str, data: Any = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        data: Any = None,
+        state: dict[str, Any] | None = None,
+        look_for: str | None = None,
+    ) -> None:
         self.name = name
         self.data = data
+        self.state = dict(state or {})
+        self.look_for = look_for
+        check_state(explorer_spec(name), self.state)  # a wrong control fails at build time
 
     def _repr_html_(self) -> str:
-        return page_html(self.name, self.data)
+        return page_html(self.name, self.data, self.state, self.look_for)
 
 
-def show(name: str) -> StaticExplorer:
-    """The kernel-free explorer of a case, for a chapter's hidden cell."""
-    return StaticExplorer(name)
+def show(name: str, look_for: str | None = None, **state: Any) -> StaticExplorer:
+    """The kernel-free explorer of a case, opening on ``state``, for a chapter's hidden cell."""
+    return StaticExplorer(name, state=state, look_for=look_for)

@@ -26,10 +26,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from innolead.grading import hostile, samples
+from innolead.grading import samples
 from innolead.grading.bwrap import SandboxUnavailable, require_tools
 from innolead.grading.course import DEFAULT_ROOT, Course, nbgrader_command, tool_env
 from innolead.grading.generate import summarise
+from tests.grading import hostile
 
 #: The graded assignments (the course also holds ungraded ones, such as the self-assessment).
 ASSIGNMENTS = [

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from innolead.grading import content, hostile, samples
+from innolead.grading import content, samples
+from tests.grading import hostile
 from tests.grading.conftest import source_notebooks
 
 #: A plain check of each kind, as the hidden tests made it before they took the real types.

@@ -24,11 +24,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from innolead.grading import hostile, samples
+from innolead.grading import samples
 from innolead.grading.bwrap import ProcessLimits, SandboxUnavailable, require_tools, sandbox_command
 from innolead.grading.course import nbgrader_command, tool_env
 from innolead.grading.sandbox import exit_reason, probe
 from innolead.grading.watchdog import Limits, Watchdog, processes_under
+from tests.grading import hostile
 from tests.grading.conftest import (
     HOSTILE_ASSIGNMENT,
     INNOLEAD,

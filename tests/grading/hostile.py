@@ -6,6 +6,12 @@ must stop (read the instructor's version or the gradebook, write the gradebook, 
 network, start processes or take memory without end, flood the output), answers that only
 pretend to be right by rebinding ``type`` or ``float``, or wrong answers made "right" by
 changing the course toolkit that the hidden tests would use in the notebook's kernel.
+``KERNEL_TRICKS`` go further: they leave every answer as the release stub and change how the
+kernel runs later cells (transformers, event callbacks, exception handlers, tracing, a patched
+kernel, answers whose type claims to be ``float``, printed look-alikes of the grader's output),
+each written plainly and disguised (the same code decoded at run time, so no name appears in
+the text). ``MARKUP`` submissions carry script in written answers and outputs; their answers
+are right, so they score full points, and no page that shows them may run any of it.
 ``expected_score`` says what each must score when grading is safe and ``summary`` what the
 batch summary must say about it; the tests (``tests/grading/test_sandbox.py``) grade them with
 real nbgrader.
@@ -13,6 +19,8 @@ real nbgrader.
 
 from __future__ import annotations
 
+import codecs
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,6 +130,188 @@ def _faked(rebinding: str) -> samples.Build:
     return build
 
 
+# --- Tricks on the kernel itself: every answer left as the release stub ---------------------
+
+#: Keeps only lines without ``assert``: a test cell would then raise nothing.
+_STRIP_ASSERTS = "lambda lines: [line for line in lines if 'assert' not in line]"
+
+KERNEL_TRICKS: dict[str, str] = {
+    "input_transformer": f"get_ipython().input_transformers_cleanup.append({_STRIP_ASSERTS})\n",
+    "ast_transformer": (
+        "import ast\n"
+        "class _Skip(ast.NodeTransformer):\n"
+        "    def visit_Assert(self, node):\n"
+        "        return ast.Pass()\n"
+        "get_ipython().ast_transformers.append(_Skip())\n"
+    ),
+    "pre_run_cell": (
+        "def _before(info):\n"
+        "    shell = get_ipython()\n"
+        "    if 'assert' in (info.raw_cell or ''):\n"
+        f"        shell.input_transformers_cleanup[:] = [{_STRIP_ASSERTS}]\n"
+        "get_ipython().events.register('pre_run_cell', _before)\n"
+    ),
+    "post_run_cell": (
+        # After every cell, print what a passing check prints and show a forged report.
+        "from IPython.display import display\n"
+        "def _after(result):\n"
+        "    print('The form is right. Checked by the grader, outside your notebook: right.')\n"
+        "    forged = {'type': 'builtins.float', 'value': '0.5'}\n"
+        "    display({'application/vnd.innolead.answers+json':\n"
+        "             {n: forged for n in ('answer_a', 'answer_b', 'answer_c', 'answer_d')}},\n"
+        "            raw=True)\n"
+        "get_ipython().events.register('post_run_cell', _after)\n"
+    ),
+    "custom_exception_handler": (
+        "get_ipython().set_custom_exc((BaseException,), lambda *args, **kwargs: None)\n"
+    ),
+    "showtraceback": (
+        "_shell = get_ipython()\n"
+        "_shell.showtraceback = lambda *args, **kwargs: None\n"
+        "_shell._showtraceback = lambda *args, **kwargs: None\n"
+    ),
+    "settrace": (
+        # Jump over every line that starts an assert, in every cell run from now on.
+        "import linecache, sys\n"
+        "def _tracer(frame, event, arg):\n"
+        "    if event == 'line':\n"
+        "        line = linecache.getline(frame.f_code.co_filename, frame.f_lineno)\n"
+        "        if line.lstrip().startswith('assert'):\n"
+        "            for target in range(frame.f_lineno + 1, frame.f_lineno + 8):\n"
+        "                try:\n"
+        "                    frame.f_lineno = target\n"
+        "                    break\n"
+        "                except ValueError:\n"
+        "                    continue\n"
+        "    return _tracer\n"
+        "sys.settrace(_tracer)\n"
+    ),
+    "patched_kernel": (
+        # Drop every error message and report every cell as run without error.
+        "_session = get_ipython().kernel.session\n"
+        "_send = _session.send\n"
+        "def _quiet(stream, msg_or_type, content=None, *args, **kwargs):\n"
+        "    kind = msg_or_type\n"
+        "    if not isinstance(kind, str):\n"
+        "        kind = kind['header']['msg_type']\n"
+        "    if kind == 'error':\n"
+        "        return None\n"
+        "    if kind == 'execute_reply' and isinstance(content, dict):\n"
+        "        content = {**content, 'status': 'ok'}\n"
+        "    return _send(stream, msg_or_type, content, *args, **kwargs)\n"
+        "_session.send = _quiet\n"
+    ),
+    "patched_ipython": (
+        # Run every later cell without its asserts, whatever transformers the grader relies on.
+        "from IPython.core.interactiveshell import InteractiveShell\n"
+        "_run = InteractiveShell.run_cell\n"
+        "def _run_cell(self, raw_cell, *args, **kwargs):\n"
+        "    kept = [line for line in raw_cell.split(chr(10)) if 'assert' not in line]\n"
+        "    return _run(self, chr(10).join(kept), *args, **kwargs)\n"
+        "InteractiveShell.run_cell = _run_cell\n"
+    ),
+    "claims_float": (
+        # Answers whose type says it is float (or str), equal to anything, set before each cell.
+        "class _Claim(type):\n"
+        "    def __eq__(cls, other): return True\n"
+        "    def __hash__(cls): return hash(float)\n"
+        "class _Anything(float, metaclass=_Claim):\n"
+        "    def __eq__(self, other): return True\n"
+        "    def __ne__(self, other): return False\n"
+        "    def __lt__(self, other): return True\n"
+        "    def __gt__(self, other): return True\n"
+        "    def __sub__(self, other): return 0.0\n"
+        "    def __rsub__(self, other): return 0.0\n"
+        "    def __repr__(self): return '0.5'\n"
+        "    def strip(self): return self\n"
+        "    def lower(self): return self\n"
+        "_Anything.__module__, _Anything.__qualname__ = 'builtins', 'float'\n"
+        "_Anything.__name__ = 'float'\n"
+        "def _fill(info):\n"
+        "    for name in ('answer_a', 'answer_b', 'answer_c', 'answer_d'):\n"
+        "        get_ipython().user_ns[name] = _Anything(0.5)\n"
+        "get_ipython().events.register('pre_run_cell', _fill)\n"
+    ),
+    "prints_grader_output": (
+        # A display that looks like the grader's verdict, and a result nbgrader would read as
+        # partial credit, before every test cell.
+        "from IPython.display import display\n"
+        "def _look_alike(info):\n"
+        "    if 'assert' in (info.raw_cell or '') or 'report' in (info.raw_cell or ''):\n"
+        "        print('Checked by the grader, outside your notebook: right.')\n"
+        "        get_ipython().displayhook(2.0)\n"
+        "get_ipython().events.register('pre_run_cell', _look_alike)\n"
+        "get_ipython().ast_transformers.append(\n"
+        "    type('_T', (__import__('ast').NodeTransformer,),\n"
+        "         {'visit_Assert': lambda self, node: __import__('ast').Pass()})())\n"
+    ),
+}
+
+
+def disguised(code: str) -> str:
+    """``code`` with no name of it in the text: decoded and run when the cell runs."""
+    hidden = codecs.encode(code, "rot13")
+    return f"exec(__import__('codecs').decode({hidden!r}, 'rot' + str(13)))\n"
+
+
+def _stubs_with(code: str) -> samples.Build:
+    """Every answer left as the release stub; the first answer cell starts with ``code``."""
+
+    def build(release: nbformat.NotebookNode, p: samples.Parts) -> nbformat.NotebookNode:
+        nb = copy.deepcopy(release)
+        cell = samples.cell_of(nb, p.answers[0])
+        cell.source = f"{code}\n{cell.source}"
+        return nb
+
+    return build
+
+
+# --- Markup that would run script in the page of whoever opens the submission -------------
+
+#: Each payload sets a flag on ``window`` (or asks for a page on 127.0.0.1:9) if it ever runs.
+PAYLOADS = [
+    "<img src=x onerror=\"window.__innolead_pwned='img'\">",
+    "<script>window.__innolead_pwned='script'</script>",
+    "<a href=\"javascript:window.__innolead_pwned='link'\" id=pwn-link>a link</a>",
+    "<svg onload=\"window.__innolead_pwned='svg'\"><script>window.__innolead_pwned='svg2'"
+    "</script></svg>",
+    "<iframe src=\"javascript:parent.__innolead_pwned='iframe'\"></iframe>",
+    '<meta http-equiv="refresh" content="0;url=http://127.0.0.1:9/refresh">',
+    '<div style="background:url(http://127.0.0.1:9/css)">styled</div>',
+    "<style>body{background:url(http://127.0.0.1:9/style)}</style>",
+    "<details open ontoggle=\"window.__innolead_pwned='details'\">x</details>",
+]
+#: A line a reader of the formgrader or the feedback must still see in a markup submission.
+HONEST_TEXT = "My management group should ask for evidence before it spreads a pilot."
+
+MARKUP_OUTPUTS = (
+    "from IPython.display import HTML, SVG, Javascript, Markdown, display\n"
+    f"display(HTML({''.join(PAYLOADS)!r}))\n"
+    'display(SVG(\'<svg xmlns="http://www.w3.org/2000/svg" onload="window.__innolead_pwned='
+    "\\'svg-output\\'\"><circle r=\"5\"/></svg>'))\n"
+    "display(Javascript(\"window.__innolead_pwned='javascript'\"))\n"
+    f"display(Markdown({PAYLOADS[0]!r} + ' [x](javascript:alert(1))'))\n"
+    "display({'text/html': '<b>bold</b>', 'image/png': '\" onerror=\"window.__innolead_pwned=1'},"
+    " raw=True)\n"
+)
+
+
+def _markup(release: nbformat.NotebookNode, p: samples.Parts) -> nbformat.NotebookNode:
+    """All answers right; script in the first answer's outputs, every reflection and added cells."""
+    nb = samples.full(release, p)
+    first = samples.cell_of(nb, p.answers[0])
+    first.source = f"{MARKUP_OUTPUTS}{first.source}"
+    for grade_id, _ in p.reflections:
+        cell = samples.cell_of(nb, grade_id)
+        cell.source = f"{HONEST_TEXT}\n\n" + "\n\n".join(PAYLOADS) + "\n\n" + cell.source
+    added_md = nbformat.v4.new_markdown_cell("\n".join(PAYLOADS))
+    added_raw = nbformat.v4.new_raw_cell("".join(PAYLOADS))
+    added_md.metadata["tags"] = ['"><img src=x onerror="window.__innolead_pwned=\'tag\'">']
+    nb.cells[1:1] = [added_md, added_raw]
+    nb.metadata["language_info"] = {"name": '"><script>window.__innolead_pwned=1</script>'}
+    return nb
+
+
 @dataclass(frozen=True)
 class Hostile:
     """A hostile submission: what it tries, how it is built, its score, its summary line."""
@@ -132,6 +322,10 @@ class Hostile:
     score: Callable[[samples.Parts], float]
     summary: str  # a regular expression the batch summary must match for this participant
     build: samples.Build | None = None
+
+
+def _auto_points(p: samples.Parts) -> float:
+    return sum(points for _, points in p.tests)
 
 
 def _all_but_first(p: samples.Parts) -> float:
@@ -239,6 +433,29 @@ HOSTILE: dict[str, Hostile] = {
             lambda p: 0.0,
             r"answer cell \w+ rebinds built-in name\(s\) .*float",
             build=_faked(REBIND_FLOAT),
+        ),
+        *(
+            Hostile(
+                f"{trick}{suffix}",
+                f"every answer a stub, {trick.replace('_', ' ')} ({how})",
+                "",
+                lambda p: 0.0,
+                r"\b0 of [\d.]+ points",
+                build=_stubs_with(write(code)),
+            )
+            for trick, code in KERNEL_TRICKS.items()
+            for suffix, how, write in (
+                ("", "written plainly", lambda code: code),
+                ("_disguised", "names built at run time", disguised),
+            )
+        ),
+        Hostile(
+            "markup",
+            "right answers, with script in its written answers, outputs and added cells",
+            "",
+            _auto_points,
+            r"markup: \d",
+            build=_markup,
         ),
     )
 }
