@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-HTML = ROOT / "_build" / "html"
+#: The built book the tests read; BOOK_HTML points them at another build folder.
+HTML = Path(os.environ.get("BOOK_HTML") or ROOT / "_build" / "html").resolve()
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -31,7 +32,7 @@ CHROMIUM_ARGS = [
 def built_book() -> Path:
     """The HTML that `make book` built; the suite fails (not skips) without it."""
     if not (HTML / "index.html").exists():
-        pytest.fail("No built book in _build/html: run `make test` (it builds the book first).")
+        pytest.fail(f"No built book in {HTML}: run `make test` (it builds the book first).")
     return HTML
 
 
@@ -100,6 +101,37 @@ def page(browser: object) -> Iterator[tuple[object, PageLog]]:
     """A fresh browser page with its log."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
+    log = PageLog()
+    log.attach(tab)
+    yield tab, log
+    context.close()
+
+
+#: A phone: the narrowest common viewport (iPhone SE/mini class), with the page's viewport meta.
+PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
+#: Chromium's CPU slowdown for the throttled runs, as Lighthouse's mobile profile uses.
+CPU_SLOWDOWN = 4
+
+
+@pytest.fixture
+def phone_page(browser: object) -> Iterator[tuple[object, PageLog]]:
+    """A fresh page on a 375 px wide phone, with its log."""
+    context = browser.new_context(**PHONE)
+    tab = context.new_page()
+    log = PageLog()
+    log.attach(tab)
+    yield tab, log
+    context.close()
+
+
+@pytest.fixture
+def throttled_page(browser: object) -> Iterator[tuple[object, PageLog]]:
+    """A fresh page whose CPU runs 4x slower (DevTools protocol), with its log: deferred and
+    lazily loaded scripts must not race each other into console errors on a slow phone."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    cdp = context.new_cdp_session(tab)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     log = PageLog()
     log.attach(tab)
     yield tab, log

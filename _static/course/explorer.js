@@ -1,14 +1,49 @@
 // Kernel-free case explorers. Every state was computed at build time by the course toolkit
-// (innolead.web.static_explorer); this script only draws the controls and shows the state the
-// reader picks: the sentence, the table and a Vega-Lite chart (vendored, no CDN).
+// (innolead.web.static_explorer) and written to a separate JSON file (innolead.web.sphinx_assets);
+// this script only draws the controls and shows the state the reader picks: the sentence, the
+// table and a Vega-Lite chart (vendored, no CDN).
+//
+// Text first: the page paints with each explorer's default view as plain HTML. When an explorer
+// comes near the screen, its states and Vega (loaded once per page, in order) are fetched, and
+// the explorer is mounted in place of the plain view.
 (function () {
   "use strict";
+
+  var script = document.currentScript;
+  var vegaUrls = ((script && script.getAttribute("data-vega")) || "").split(" ").filter(Boolean);
+  var vegaReady = null;
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     if (text !== undefined) node.textContent = text;
     return node;
+  }
+
+  // Vega, Vega-Lite and vega-embed, each after the one before (async=false keeps the order
+  // while the three download together). One promise per page.
+  function loadVega() {
+    if (window.vegaEmbed) return Promise.resolve();
+    if (vegaReady) return vegaReady;
+    vegaReady = Promise.all(vegaUrls.map(function (url) {
+      return new Promise(function (resolve, reject) {
+        var tag = el("script", { src: url });
+        tag.async = false;
+        tag.onload = resolve;
+        tag.onerror = function () { reject(new Error("could not load " + url)); };
+        document.head.appendChild(tag);
+      });
+    }));
+    return vegaReady;
+  }
+
+  function loadStates(root) {
+    var inline = root.querySelector("script[type='application/json']");
+    if (inline) return Promise.resolve(JSON.parse(inline.textContent));
+    return fetch(root.getAttribute("data-states"), { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status + " for " + r.url);
+      return r.json();
+    });
   }
 
   function controlNode(ctrl, id, onChange) {
@@ -71,23 +106,31 @@
     return table;
   }
 
-  function mount(root, n) {
-    var data = JSON.parse(root.querySelector("script[type='application/json']").textContent);
+  function mount(root, n, data) {
     var picked = data.controls.map(function (c) { return c.default; });
     var controls = el("div", { class: "innolead-controls", role: "group", "aria-label": data.title + ": controls" });
     var sentence = el("p", { class: "innolead-sentence", "aria-live": "polite" });
     var chart = el("div", { class: "innolead-chart", role: "img" });
     var table = el("div", { class: "innolead-table-wrap" });
+    var drawn = 0;
 
     function show() {
       var state = data.states[picked.join("-")];
+      var turn = ++drawn;
       sentence.textContent = state.sentence;
       sentence.classList.toggle("innolead-error", Boolean(state.error));
       table.replaceChildren(tableNode(state));
       chart.setAttribute("aria-label", state.alt);
       chart.replaceChildren();
       if (state.chart && window.vegaEmbed) {
-        window.vegaEmbed(chart, state.chart, { actions: false, renderer: "svg" });
+        // Each drawing gets its own box: a slow drawing that a later choice replaced lands in a
+        // detached box and is released, never next to the current chart.
+        var box = chart.appendChild(el("div"));
+        window.vegaEmbed(box, state.chart, { actions: false, renderer: "svg" }).then(function (result) {
+          if (turn !== drawn) result.finalize();
+        }, function () {
+          if (turn === drawn) box.replaceChildren(el("p", {}, state.alt));  // text alternative
+        });
       }
       root.dataset.state = picked.join("-");
     }
@@ -104,9 +147,35 @@
     show();
   }
 
-  function start() {
-    document.querySelectorAll("[data-innolead-explorer]").forEach(mount);
+  function start(root, n) {
+    if (root.dataset.loading) return;
+    root.dataset.loading = "1";
+    root.setAttribute("aria-busy", "true");
+    Promise.all([loadStates(root), loadVega().catch(function () { return null; })]).then(function (got) {
+      mount(root, n, got[0]);
+    }, function () {
+      var note = el("p", { class: "innolead-help" },
+        "The interactive explorer could not be loaded; the default view is shown above.");
+      root.appendChild(note);
+    }).then(function () { root.removeAttribute("aria-busy"); });
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+
+  function init() {
+    var roots = Array.prototype.slice.call(document.querySelectorAll("[data-innolead-explorer]"));
+    if (!("IntersectionObserver" in window)) {
+      roots.forEach(start);
+      return;
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        observer.unobserve(entry.target);
+        start(entry.target, roots.indexOf(entry.target));
+      });
+    }, { rootMargin: "600px 0px" });
+    roots.forEach(function (root) { observer.observe(root); });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();
