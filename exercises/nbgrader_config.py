@@ -109,10 +109,13 @@ c.GenerateFeedback.exporter_class = "innolead.grading.feedback_page.FeedbackExpo
 #   <participant>_<anything>_part1.ipynb          (Canvas: svenssonanna_1234_5678_part1.ipynb)
 #   <participant>_<anything>/part1.ipynb          (Moodle: one folder per participant)
 # The participant id is the text before the first underscore; macOS's __MACOSX copies are
-# skipped. Change it if your LMS names files differently (`innolead collect` lists the files
-# it could not match).
+# skipped. Ids and file names may hold only letters, digits, spaces and . @ + - (file names
+# also brackets): an id becomes part of pages the instructor opens, so one that carries
+# markup ("<img onerror=...>_part1.ipynb") is never collected. Change it if your LMS names
+# files differently (`innolead collect` lists the files it could not match).
 c.FileNameCollectorPlugin.named_regexp = (
-    r"(?!.*__MACOSX).*/(?P<student_id>[^/_]+)_(?:[^/]*[_/])?(?P<file_id>[^/_]+\.ipynb)$"
+    r"(?!.*__MACOSX).*/(?P<student_id>(?:[^\W_]|[ .@+-])+)_(?:[^/]*[_/])?"
+    r"(?P<file_id>(?:[^\W_]|[ .()+-])+\.ipynb)$"
 )
 
 # --- The exchange (JupyterHub) ---------------------------------------------------------------

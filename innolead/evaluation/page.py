@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from innolead.format import num, pct
+from innolead.html_policy import META
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1a1a1a;
@@ -131,7 +132,7 @@ def section(title: str, body: Iterable[str], level: int = 2) -> str:
 def page(title: str, body: Iterable[str]) -> str:
     """A whole HTML document: language, character set, viewport, inline style, ``main``."""
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' + META + "\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         f"<main>\n<h1>{html.escape(title)}</h1>\n{''.join(body)}\n</main>\n</body>\n</html>\n"

@@ -17,11 +17,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 from nbconvert.exporters import HTMLExporter
 
-#: What a feedback page may load: nothing but its own inline styles and pictures in the page.
-POLICY = (
-    "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; "
-    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-)
+from innolead.html_policy import POLICY
 
 
 def self_contained(page: str, lang: str = "en") -> str:

@@ -19,6 +19,7 @@ from innolead.grading import gradebook
 from innolead.grading.autograde import REJECTED, load_outcomes
 from innolead.grading.course import Course
 from innolead.grading.gradebook import REFLECTION, CellGrade
+from innolead.html_policy import META
 
 CSS = """
 body { font-family: system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em;
@@ -187,7 +188,7 @@ def build(course: Course, assignment: str) -> str:
     ]
     body = "\n".join(parts)
     return (
-        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">{META}'
         f"<title>Cohort report: {_e(assignment)}</title><style>{CSS}</style></head>"
         f"<body>\n{body}\n</body></html>\n"
     )

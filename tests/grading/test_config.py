@@ -91,6 +91,26 @@ def test_lms_file_names_map_to_participants(
     assert (match["student_id"], match["file_id"]) == (student, notebook)
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/d/extracted/<img src=x onerror=alert(1)>_part1.ipynb",
+        '/d/extracted/anna" onmouseover="x_1_2_part1.ipynb',
+        "/d/extracted/anna_1_2_<svg onload=x>.ipynb",
+    ],
+)
+def test_lms_pattern_refuses_markup_in_names(config: object, path: str) -> None:
+    """Is a file whose participant id or name carries markup left uncollected?"""
+    assert not re.match(config.FileNameCollectorPlugin.named_regexp, path)
+
+
+def test_lms_pattern_accepts_swedish_names(config: object) -> None:
+    """Do ids with å, ä and ö still map to participants?"""
+    match = re.match(config.FileNameCollectorPlugin.named_regexp, "/d/åsa.öberg_part1.ipynb")
+    assert match
+    assert match["student_id"] == "åsa.öberg"
+
+
 def test_lms_pattern_skips_macos_copies(config: object) -> None:
     """Are macOS's __MACOSX shadow files skipped?"""
     assert not re.match(config.FileNameCollectorPlugin.named_regexp, "/d/__MACOSX/._a_part1.ipynb")
