@@ -199,8 +199,7 @@ def _widget_html(models: dict, model_id: str, depth: int = 0) -> str:
         ident = f"innolead-widget-{model_id[:12]}"
         chosen = state.get("index")
         options = "".join(
-            f'<option value="{i}"{" selected" if i == chosen else ""}>{html.escape(str(o))}'
-            "</option>"
+            f"<option{' selected' if i == chosen else ''}>{html.escape(str(o))}</option>"
             for i, o in enumerate(state.get("_options_labels", []))
         )
         label = html.escape(state.get("description") or "Choice")

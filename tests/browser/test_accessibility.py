@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.book.toc import toc_pages
+from tests.browser.helpers import open_explorers
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +26,7 @@ def test_page_has_no_axe_violations(book_url: str, page: tuple, path: str) -> No
     """Does axe-core find no WCAG 2.0/2.1 A or AA violation on the page?"""
     tab, _ = page
     tab.goto(f"{book_url}/{path}", wait_until="networkidle")
+    open_explorers(tab)  # explorers load as they near the screen: check them drawn
     tab.wait_for_timeout(300)  # let explorers and widgets finish drawing
     tab.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     assert tab.evaluate(RUN_AXE, TAGS) == []

@@ -2,7 +2,8 @@
 
 For each case, the page's explorer is driven like a reader would: each control is set to
 each of its values in turn (the others at their defaults), and the sentence on the page must
-equal the sentence the toolkit's ``view`` function computes for that state.
+equal the sentence the toolkit's ``view`` function computes for that state. Explorers load
+when they near the screen, so each test first scrolls to them, as a reader does.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 from innolead.explorers import spec as explorer_spec
 from innolead.explorers.base import run_view
 from innolead.explorers.controls import Slider, defaults
+from tests.browser.helpers import open_explorers
 
 pytestmark = pytest.mark.browser
 
@@ -54,6 +56,7 @@ def test_static_explorer_matches_python(book_url: str, page: tuple, case: str) -
     """Does every control state shown in the page carry the Python view's sentence?"""
     tab, log = page
     tab.goto(f"{book_url}/{PAGES[case]}", wait_until="networkidle")
+    open_explorers(tab)
     root = tab.locator(f"[data-innolead-explorer='{case}']").first
     sentence = root.locator(".innolead-sentence")
     assert sentence.inner_text() == _python_sentence(case)
@@ -74,6 +77,7 @@ def test_static_explorer_draws_chart_with_text_alternative(
     """Does the default view draw an SVG chart with an accessible text alternative?"""
     tab, _ = page
     tab.goto(f"{book_url}/{PAGES[case]}", wait_until="networkidle")
+    open_explorers(tab)
     chart = tab.locator(f"[data-innolead-explorer='{case}'] .innolead-chart").first
     chart.locator("svg").first.wait_for(timeout=10_000)
     assert chart.get_attribute("role") in ("img", "graphics-document")
@@ -85,6 +89,7 @@ def test_explorer_works_with_keyboard_alone(book_url: str, page: tuple) -> None:
     tab, _ = page
     case = "pilot"
     tab.goto(f"{book_url}/{PAGES[case]}", wait_until="networkidle")
+    open_explorers(tab)
     root = tab.locator(f"[data-innolead-explorer='{case}']").first
     first = root.locator("input, select").first
     first.focus()
@@ -107,6 +112,7 @@ def test_every_control_has_an_accessible_name(book_url: str, page: tuple) -> Non
     unnamed = []
     for case, path in sorted(PAGES.items()):
         tab.goto(f"{book_url}/{path}", wait_until="networkidle")
+        assert open_explorers(tab) >= 1
         for control in tab.locator(
             f"[data-innolead-explorer='{case}'] input, [data-innolead-explorer='{case}'] select"
         ).all():
