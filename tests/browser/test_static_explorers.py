@@ -4,6 +4,7 @@ For each chapter's explorer, the page is driven like a reader would: each contro
 each of its values in turn (the others at the chapter's opening state), and the sentence on
 the page must equal the sentence the toolkit's ``view`` function computes for that state. A
 chapter opens on the state its ``explorer(...)`` call names (OPENINGS), else on the defaults.
+Explorers load when they near the screen, so each test first scrolls to them, as a reader does.
 """
 
 from __future__ import annotations
