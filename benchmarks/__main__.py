@@ -3,7 +3,8 @@
 Benchmarks are not tests: their figures depend on the machine. Each run writes a JSON file
 per benchmark it ran, and a Markdown summary (``latest.md``) of the latest figures of every
 benchmark, each with the date it ran and the machine's cores. Run one with
-``python -m benchmarks build`` (or explorers, pages, grading); the others keep their figures.
+``python -m benchmarks build`` (or explorers, pages, lighthouse, grading); the others keep
+their figures.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 from pathlib import Path
 
 OUT = Path(__file__).with_name("results")
-ORDER = ("build", "explorers", "pages", "grading")
+ORDER = ("build", "explorers", "pages", "lighthouse", "grading")
 #: The key under which each result file records when and where it was made.
 RUN = "_run"
 
@@ -27,6 +28,9 @@ def _summary(name: str, result: dict) -> list[str]:
     lines = [f"## {name}", ""]
     if RUN in result:
         lines += [f"Run {result[RUN]}.", ""]
+    module = importlib.import_module(f"benchmarks.{name}")
+    if hasattr(module, "table"):  # figures best read as a table (Lighthouse)
+        lines += [module.table(figures), ""]
     return [*lines, "```json", json.dumps(figures, indent=2), "```", ""]
 
 

@@ -5,6 +5,8 @@ computed at build time by the same ``view`` function the live explorer calls. Th
 only looks up the state the reader chose: the numbers a reader sees are the Python toolkit's
 numbers by construction. ``_static/course/explorer.js`` draws the controls, the Vega-Lite chart,
 the table and the sentence; without JavaScript the default view still shows as plain HTML.
+When the book is built, ``innolead.web.sphinx_assets`` moves the states out of the page into a
+separate JSON file, which the script fetches when the explorer nears the screen.
 """
 
 from __future__ import annotations

@@ -66,3 +66,16 @@ def open_widgets(tab: object, timeout: float = 30_000) -> int:
 def wide_elements(tab: object, width: int) -> dict:
     """The document's width and the elements wider than ``width`` with no scrolling box."""
     return tab.evaluate(WIDE_ELEMENTS, width)
+
+
+def set_control(root: object, control: object, index: int) -> None:
+    """Operate one control of an explorer as a reader would (slider, radio group or select)."""
+    from innolead.explorers.controls import Slider
+
+    if isinstance(control, Slider):
+        root.get_by_label(control.label, exact=True).fill(str(index))
+    elif getattr(control, "toggle", False):
+        group = root.get_by_role("group", name=control.label, exact=True)
+        group.locator("input[type=radio]").nth(index).check()
+    else:
+        root.get_by_label(control.label, exact=True).select_option(str(index))

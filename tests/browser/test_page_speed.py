@@ -16,9 +16,11 @@ from urllib.parse import urlparse
 
 import pytest
 
+from innolead.explorers import spec as explorer_spec
 from innolead.web.sphinx_assets import MAX_INLINE_DATA
 from tests.book.toc import toc_pages
-from tests.browser.helpers import open_explorers, open_widgets, wide_elements
+from tests.browser.helpers import open_explorers, open_widgets, set_control, wide_elements
+from tests.browser.test_static_explorers import PAGES as EXPLORER_PAGES
 from tests.conftest import PHONE
 
 PAGES = [f"{p}.html" for p in toc_pages()] + ["search.html", "genindex.html"]
@@ -176,3 +178,21 @@ def test_no_console_errors_on_slow_cpu(book_url: str, throttled_page: tuple, pat
     assert {urlparse(u).hostname for u in log.requests if not u.startswith("data:")} == {
         "127.0.0.1"
     }
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("case", sorted(EXPLORER_PAGES))
+def test_explorer_driven_on_slow_cpu(book_url: str, throttled_page: tuple, case: str) -> None:
+    """With the CPU 4x slower, does every value of every control redraw the explorer (a new
+    state, its chart drawn) with no console error, even when choices come faster than charts?"""
+    tab, log = throttled_page
+    tab.goto(f"{book_url}/{EXPLORER_PAGES[case]}", wait_until="networkidle", timeout=60_000)
+    open_explorers(tab, timeout=60_000)
+    root = tab.locator(f"[data-innolead-explorer='{case}']").first
+    for control in explorer_spec(case).controls:
+        for index in range(len(control.values())):
+            set_control(root, control, index)
+    root.locator(".innolead-chart svg").first.wait_for(timeout=60_000)
+    tab.wait_for_timeout(500)
+    assert root.locator(".innolead-chart > div").count() == 1  # one drawing, no leftovers
+    assert log.errors == []
