@@ -9,10 +9,10 @@ A      ?=
 # nbgrader shells out to `alembic`, which must be on PATH; so must the venv's jupyter.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: help setup book test bench serve lab docs assignments grade evaluate clean
+.PHONY: help setup book book-en book-sv test bench serve lab docs assignments grade evaluate clean
 
 help:
-	@echo "make book   - set up and build the HTML book into _build/html (strict)"
+	@echo "make book   - set up and build the HTML book into _build/html, Swedish in _build/html/sv (strict)"
 	@echo "make test   - set up, build the book and run the whole test suite"
 	@echo "make serve  - serve the built book on http://127.0.0.1:$(PORT)"
 	@echo "make lab    - JupyterLab on this repository"
@@ -33,8 +33,19 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP)
 
+# Two editions, built side by side (one core each): English from the repository root into
+# _build/html, Swedish from sv/ (written from locales/sv/ by innolead.editions) into
+# _build/html/sv. Each edition executes its chapters with its own notebook cache.
 book: setup
+	$(BIN)/python -m innolead.editions sources
+	$(MAKE) --no-print-directory -j2 book-en book-sv
+	rm -rf _build/html/sv && cp -a _build/sv/_build/html _build/html/sv
+
+book-en:
 	$(BIN)/jupyter-book build . -W -n --keep-going
+
+book-sv:
+	$(BIN)/jupyter-book build sv -W -n --keep-going --path-output _build/sv
 
 test: book
 	$(BIN)/python -m pytest

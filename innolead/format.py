@@ -1,14 +1,21 @@
 """How numbers read in the course: the same in explorers, chapters and reports.
 
-Swedish readers expect a space before the per cent sign and a thin space as thousands
-separator; the course is in English, so we keep the English decimal point but write
-"82 %" and "1 064 375".
+Swedish readers expect a space before the per cent sign and a space as thousands separator,
+so both editions write "82 %" and "1 064 375". The decimal mark and "8 of 10" follow the
+course language (:func:`innolead.language.current`): "82.5 %" in English, "82,5 %" and
+"8 av 10" in Swedish.
 """
 
 from __future__ import annotations
 
 import math
 from decimal import ROUND_HALF_UP, Decimal
+
+from innolead.language import current
+
+
+def _decimal_mark(text: str) -> str:
+    return text.replace(".", ",") if current() == "sv" else text
 
 
 def pct(share: float, decimals: int = 0) -> str:
@@ -21,7 +28,7 @@ def pct(share: float, decimals: int = 0) -> str:
     """
     if share is None or (isinstance(share, float) and math.isnan(share)):
         return "n/a"
-    return f"{share * 100:.{decimals}f} %"
+    return _decimal_mark(f"{share * 100:.{decimals}f} %")
 
 
 def num(value: float, decimals: int = 0) -> str:
@@ -34,7 +41,7 @@ def num(value: float, decimals: int = 0) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "n/a"
-    return f"{value:,.{decimals}f}".replace(",", " ")
+    return _decimal_mark(f"{value:,.{decimals}f}".replace(",", " "))
 
 
 def of_ten(share: float) -> str:
@@ -48,4 +55,5 @@ def of_ten(share: float) -> str:
     '7 of 10'
     """
     tenths = Decimal(str(share)) * 10
-    return f"{tenths.quantize(Decimal(1), rounding=ROUND_HALF_UP)} of 10"
+    word = "av" if current() == "sv" else "of"
+    return f"{tenths.quantize(Decimal(1), rounding=ROUND_HALF_UP)} {word} 10"
