@@ -9,7 +9,7 @@ A      ?=
 # nbgrader shells out to `alembic`, which must be on PATH; so must the venv's jupyter.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: help setup book book-en book-sv test bench serve lab docs assignments grade evaluate clean
+.PHONY: help setup system book book-en book-sv test bench serve lab docs assignments grade evaluate clean
 
 help:
 	@echo "make book   - set up and build the HTML book into _build/html, Swedish in _build/html/sv (strict)"
@@ -47,10 +47,16 @@ book-en:
 book-sv:
 	$(BIN)/jupyter-book build sv -W -n --keep-going --path-output _build/sv
 
-test: book
-	$(BIN)/python -m pytest
+# The system packages the tests need (bubblewrap, chromium): installed with apt-get as root or
+# with passwordless sudo, otherwise a one-line message with the command, before anything runs.
+system:
+	@scripts/system-packages
 
-bench: book
+# Browser tests fail (not skip) without Chromium: `system` has installed it or stopped.
+test: system book
+	REQUIRE_BROWSER=1 $(BIN)/python -m pytest
+
+bench: system book
 	$(BIN)/python -m benchmarks
 
 serve:

@@ -12,12 +12,15 @@ import re
 import sys
 from pathlib import Path
 
-from innolead.cases.registry import CASES_DIR, all_cases
+from innolead import paths
+from innolead.cases.registry import all_cases
 from innolead.cases.spec import Case, Table
 
 START = "<!-- data-dictionary:start -->"
 END = "<!-- data-dictionary:end -->"
-APPENDIX = CASES_DIR.parent / "book" / "appendices" / "case-library.md"
+#: The repository these generated pages belong to (``make docs`` runs in a checkout).
+REPO = paths.checkout() or Path.cwd()
+APPENDIX = REPO / "book" / "appendices" / "case-library.md"
 _KIND_WORDS = {
     "category": "category",
     "int": "whole number",
@@ -59,7 +62,7 @@ def dictionary_markdown(case: Case) -> str:
 
 
 def readme_path(case: Case) -> Path:
-    return CASES_DIR / case.name / "README.md"
+    return REPO / "cases" / case.name / "README.md"
 
 
 def updated_readme(case: Case, text: str) -> str:
@@ -118,7 +121,7 @@ def appendix_markdown(cases: dict[str, Case] | None = None) -> str:
 
 def _chapter_ref(number: int) -> str:
     """A cross-reference to a chapter once it is written, plain text before."""
-    book = CASES_DIR.parent / "book"
+    book = REPO / "book"
     written = number == 0 or any((book / "chapters").glob(f"{number:02d}-*.md"))
     return f"{{ref}}`ch-{number:02d}`" if written else f"Chapter {number}"
 

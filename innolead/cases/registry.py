@@ -7,11 +7,12 @@ import pkgutil
 from functools import cache
 from pathlib import Path
 
+from innolead import paths
 from innolead.cases import specs
 from innolead.cases.spec import Case
 
-#: The repository's ``cases/`` folder. Chapters, exercises and tests all read from here.
-CASES_DIR = Path(__file__).resolve().parents[2] / "cases"
+#: The case data: shipped in the package (the repository's ``cases/``), or ``$INNOLEAD_CASES``.
+CASES_DIR = paths.cases_dir()
 
 
 @cache

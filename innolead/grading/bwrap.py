@@ -17,11 +17,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from innolead import paths
 from innolead.grading.course import CourseError
 
-REPO = Path(__file__).resolve().parents[2]
 #: What a graded notebook legitimately reads besides its own folder: the toolkit and case data.
-TOOLKIT_PATHS = (str(REPO / "innolead"), str(REPO / "cases"))
+TOOLKIT_PATHS = paths.sandbox_readable()
 SYSTEM_DIRS = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin")
 SYSTEM_FILES = ("/etc/ld.so.cache", "/etc/localtime", "/etc/passwd", "/etc/group")
 SYSTEM_TREES = ("/etc/fonts", "/etc/alternatives")

@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from innolead import paths
+
 #: Seconds a gradebook write waits for another process's write to finish (SQLite's busy
 #: timeout), so grading processes running side by side queue instead of failing.
 GRADEBOOK_BUSY_SECONDS = 120
-#: The repository's nbgrader course root.
-DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "exercises"
+#: The course folder commands use without ``--course``: ``$INNOLEAD_COURSE``, the checkout's
+#: ``exercises/``, or ``exercises/`` in the current folder.
+DEFAULT_ROOT = paths.default_course() or Path("exercises").resolve()
 CONFIG_FILE = "nbgrader_config.py"
 
 
@@ -36,7 +39,7 @@ class Course:
     @classmethod
     def at(cls, root: str | Path | None = None) -> Course:
         """The course at ``root``, ``$INNOLEAD_COURSE`` or the repository's ``exercises/``."""
-        chosen = Path(root or os.environ.get("INNOLEAD_COURSE") or DEFAULT_ROOT).resolve()
+        chosen = Path(root or os.environ.get(paths.COURSE_VARIABLE) or DEFAULT_ROOT).resolve()
         if not (chosen / CONFIG_FILE).is_file():
             msg = (
                 f"{chosen} is not an nbgrader course folder: it has no {CONFIG_FILE}. "
