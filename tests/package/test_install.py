@@ -1,0 +1,125 @@
+"""The toolkit installs as a package and works away from the checkout, as a hub image uses it.
+
+A wheel is built from the repository and installed (without its dependencies) into a new
+virtual environment whose third-party libraries come from the course's own (a ``.pth`` file
+names that folder; its editable ``innolead`` is not on the path). Run from a folder outside the
+repository, the installed toolkit must load every case, build every explorer and answer
+``innolead --help``. A full ``pip install .`` with every dependency downloaded takes over a
+minute; README's "Installing the toolkit elsewhere" gives that command.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+import tomllib
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHECK = """
+import innolead, sys
+from innolead import paths
+from innolead.cases import load, names
+from innolead.explorers import explore
+assert sys.prefix != sys.base_prefix
+assert paths.checkout() is None, paths.checkout()
+assert str(paths.cases_dir()).startswith(sys.prefix), paths.cases_dir()
+for name in names():
+    frame = load(name)
+    assert len(frame) > 0, name
+    explore(name)
+print("ok", len(names()), innolead.__file__)
+"""
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A virtual environment with the toolkit installed from a wheel, not from the checkout."""
+    tmp = tmp_path_factory.mktemp("install")
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp / "wheel"),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp,
+        check=False,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    (wheel,) = (tmp / "wheel").glob("innolead-*.whl")
+    env_dir = tmp / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    (Path(site) / "course-libraries.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    done = subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return env_dir
+
+
+def _run(env_dir: Path, *command: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("INNOLEAD_", "PYTHON"))}
+    return subprocess.run(
+        list(command), capture_output=True, text=True, cwd=cwd, env=env, check=False, timeout=300
+    )
+
+
+def test_installed_toolkit_loads_every_case_and_explorer(installed: Path, tmp_path: Path) -> None:
+    """From another folder, does the installed package find its case data and build explorers?"""
+    run = _run(installed, str(installed / "bin" / "python"), "-c", CHECK, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.startswith("ok 7 ")
+    assert str(installed) in run.stdout
+
+
+def test_installed_command_answers_help(installed: Path, tmp_path: Path) -> None:
+    """Does the installed ``innolead`` command start and list the instructor's commands?"""
+    run = _run(installed, str(installed / "bin" / "innolead"), "--help", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "autograde" in run.stdout
+
+
+def test_installed_command_asks_for_a_course_folder(installed: Path, tmp_path: Path) -> None:
+    """Away from a checkout, does a command that needs a course say how to name one?"""
+    run = _run(installed, str(installed / "bin" / "innolead"), "autograde", "part1", cwd=tmp_path)
+    assert run.returncode != 0
+    assert "--course" in run.stderr
+    assert "Traceback" not in run.stderr
+
+
+def test_every_package_folder_is_listed_in_pyproject() -> None:
+    """Is every folder of the toolkit with an ``__init__.py`` shipped (setuptools lists them)?"""
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(path.parent.relative_to(ROOT).parts)
+        for path in (ROOT / "innolead").rglob("__init__.py")
+    }
+    assert found | {"innolead.casedata"} == listed
