@@ -12,6 +12,8 @@ A reader on a phone must see a page's text before any script runs (issue 16). Th
 - on pages with ipywidgets, replaces the widget manager (about 0.9 MB compressed) by a static
   rendering of the saved widget state and a button that loads the manager on request
   (``course/widgets.js``);
+- leaves out the styles and scripts of components a page does not use (sphinx-design, code
+  highlighting and copy buttons);
 - mends theme accessibility (citation roles, hidden-code toggles) and drops Thebe.
 
 The search index is no longer loaded on every page either: ``_templates/layout.html`` keeps it
@@ -58,7 +60,8 @@ EXPLORER_STATES = re.compile(
 
 
 def _name(entry: Any) -> str:
-    return os.fspath(entry.filename or "") if isinstance(entry, _JavaScript) else str(entry)
+    filename = getattr(entry, "filename", None)  # _JavaScript, _CascadingStyleSheet
+    return os.fspath(filename or "") if hasattr(entry, "filename") else str(entry)
 
 
 def _config_name(entry: Any) -> str:
@@ -163,6 +166,28 @@ def _defer_scripts(
             attributes["defer"] = "defer"
         deferred.append(_JavaScript(js.filename, priority=js.priority, **attributes))
     context["script_files"][:] = deferred  # in place: the builder adds to this same list
+
+
+#: Assets that only some pages use: (a mark in the page body, files to drop without it).
+PAGE_USES = (
+    ("sd-", ("sphinx-design.min.css", "design-tabs.js")),  # sphinx-design components
+    ('class="highlight', ("pygments.css", "copybutton.css", "copybutton.js", "clipboard.min.js")),
+)
+
+
+def _drop_unused(
+    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.Node | None
+) -> None:
+    """Leave out styles and scripts for components the page does not have (every render-
+    blocking stylesheet delays the first paint, however little of it applies)."""
+    body = context.get("body") or ""
+    unused = {name for mark, names in PAGE_USES if mark not in body for name in names}
+
+    def used(asset: Any) -> bool:
+        return _name(asset).rsplit("/", 1)[-1] not in unused
+
+    context["script_files"][:] = [s for s in context["script_files"] if used(s)]
+    context["css_files"][:] = [c for c in context["css_files"] if used(c)]
 
 
 def _is_thebe(script: Any) -> bool:
@@ -293,5 +318,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _fix_citation_roles)
     app.connect("html-page-context", _widgets_on_request, priority=800)
     app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("html-page-context", _drop_unused, priority=900)
     app.connect("html-page-context", _defer_scripts, priority=950)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

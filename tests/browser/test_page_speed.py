@@ -196,3 +196,19 @@ def test_explorer_driven_on_slow_cpu(book_url: str, throttled_page: tuple, case:
     tab.wait_for_timeout(500)
     assert root.locator(".innolead-chart > div").count() == 1  # one drawing, no leftovers
     assert log.errors == []
+
+
+def test_icon_font_subset_covers_every_icon(built_book: Path) -> None:
+    """Does the subset icon font (innolead.web.icons) hold every icon the built book uses?"""
+    from innolead.web.icons import ICONS, icons_used
+
+    css = (built_book / "_static/styles/pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    texts = [p.read_text(encoding="utf-8") for p in _built_pages(built_book)]
+    texts += [
+        (built_book / "_static" / js).read_text(encoding="utf-8")
+        for js in ("scripts/pydata-sphinx-theme.js", "scripts/sphinx-book-theme.js")
+    ]
+    missing = icons_used(texts, css) - set(ICONS)
+    assert missing == set(), f"icons missing from the subset font: {sorted(missing)}"
+    served = built_book / "_static/vendor/fontawesome/webfonts/fa-solid-900.woff2"
+    assert served.stat().st_size < 20_000, "the theme's full icon font is served, not the subset"
