@@ -12,20 +12,17 @@ from pathlib import Path
 
 import nbformat
 
+from innolead.grading import markers
 from innolead.grading.course import Course
 
-HIDDEN = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS")
-MARK_SCHEME = ("BEGIN MARK SCHEME", "END MARK SCHEME")
-SOLUTION = ("BEGIN SOLUTION", "END SOLUTION")
+HIDDEN, MARK_SCHEME, SOLUTION = markers.HIDDEN, markers.MARK_SCHEME, markers.SOLUTION
 #: Lines shorter than this are too generic to prove a leak (``)``, ``else:``).
 MIN_LINE = 12
 
 
 def regions(text: str, delimiters: tuple[str, str]) -> list[str]:
-    """The text of every region between a pair of delimiter lines."""
-    begin, end = (re.escape(d) for d in delimiters)
-    pattern = rf"^[^\n]*{begin}[^\n]*\n(.*?)^[^\n]*{end}[^\n]*$"
-    return re.findall(pattern, text, flags=re.MULTILINE | re.DOTALL)
+    """The text of every region between a pair of delimiter lines (``markers.split``)."""
+    return list(markers.split(text, delimiters).regions)
 
 
 def _source_cells(course: Course, assignment: str) -> list[nbformat.NotebookNode]:
@@ -49,9 +46,10 @@ def _distinctive(text: str, markdown: bool = False) -> list[str]:
 def secret_lines(course: Course, assignment: str) -> list[str]:
     """Lines of hidden tests, mark schemes and code solutions: none may reach a participant."""
     found = hidden_test_lines(course, assignment)
+    configured = markers.Delimiters.for_course(course.root)
     for cell in _source_cells(course, assignment):
         if cell.cell_type == "code":
-            for region in regions(cell.source, SOLUTION):
+            for region in regions(cell.source, configured.solution):
                 found += _distinctive(region)
     return list(dict.fromkeys(found))
 
@@ -59,9 +57,10 @@ def secret_lines(course: Course, assignment: str) -> list[str]:
 def hidden_test_lines(course: Course, assignment: str) -> list[str]:
     """Lines of hidden tests and mark schemes (the feedback may show a participant's code)."""
     found: list[str] = []
+    configured = markers.Delimiters.for_course(course.root)
     for cell in _source_cells(course, assignment):
         markdown = cell.cell_type == "markdown"
-        for delimiters in (HIDDEN, MARK_SCHEME):
+        for delimiters in (configured.hidden, configured.mark_scheme):
             for region in regions(cell.source, delimiters):
                 found += _distinctive(region, markdown)
     return list(dict.fromkeys(found))
@@ -73,8 +72,8 @@ def leaks_in(text: str, lines: list[str], *, whole_lines: bool = False) -> list[
     With ``whole_lines`` a line counts only when it is a whole line of ``text`` (a student
     version may quote part of a solution in a scaffold comment); otherwise anywhere.
     """
-    markers = [d for pair in (HIDDEN, MARK_SCHEME, SOLUTION) for d in pair]
-    found = [m for m in markers if m in text]
+    delimiters = [d for pair in (HIDDEN, MARK_SCHEME, SOLUTION) for d in pair]
+    found = [m for m in delimiters if m in text]
     if whole_lines:
         present = {line.strip() for line in text.splitlines()}
         return found + [line for line in lines if line in present]
@@ -95,9 +94,10 @@ class Rubric:
 def rubrics(course: Course, assignment: str) -> list[Rubric]:
     """The rubric of every reflection: the mark scheme in the cell above its answer cell."""
     found, pending = [], None
+    configured = markers.Delimiters.for_course(course.root)
     for cell in _source_cells(course, assignment):
         meta = cell.metadata.get("nbgrader", {})
-        schemes = regions(cell.source, MARK_SCHEME)
+        schemes = regions(cell.source, configured.mark_scheme)
         if schemes:
             heading = next((ln for ln in cell.source.splitlines() if ln.startswith("#")), "")
             pending = (heading.lstrip("# ").strip(), schemes[0].strip())

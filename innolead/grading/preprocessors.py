@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 import uuid
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,9 @@ from typing import Any
 from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode, read
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
-from traitlets import Integer, List, Unicode
+from traitlets import Integer, Unicode
+
+from innolead.grading import markers
 
 #: Text that marks a cell's output as cut; the autograde summary looks for it.
 OUTPUT_CUT = "Output cut"
@@ -34,21 +35,6 @@ OUTPUT_CUT = "Output cut"
 STOPPED_CELL = "Stopped while grading"
 #: The nbgrader metadata a participant must not change; restored from the release version.
 GUARDED_METADATA = ("grade", "solution", "locked", "points", "task")
-
-
-def _regions(source: str, begin: str, end: str, replacement: str | None) -> tuple[str, int]:
-    """``source`` with every line region from ``begin`` to ``end`` replaced (or removed)."""
-    lines, kept, inside, found = source.split("\n"), [], False, 0
-    for line in lines:
-        if begin in line and not inside:
-            inside, found = True, found + 1
-            if replacement is not None:
-                kept.append(re.match(r"\s*", line).group(0) + replacement)
-        elif end in line and inside:
-            inside = False
-        elif not inside:
-            kept.append(line)
-    return "\n".join(kept), found
 
 
 def _is_test_cell(cell: NotebookNode) -> bool:
@@ -59,20 +45,12 @@ def _is_test_cell(cell: NotebookNode) -> bool:
 class HideHiddenTests(NbGraderPreprocessor):
     """Remove hidden tests, mark schemes and test tracebacks before feedback is written.
 
+    The regions are nbgrader's configured hidden-test and mark-scheme delimiters (unbalanced
+    markers stop the feedback with the cell named, rather than leak a region).
     A test cell keeps its visible checks; each hidden region becomes one comment line. The
     traceback of a failing test cell is cut to its last line (``AssertionError: <message>``),
     because IPython's traceback quotes the failing line, which may be a hidden one.
     """
-
-    hidden_regions = List(
-        [["BEGIN HIDDEN TESTS", "END HIDDEN TESTS"]],
-        help="Delimiter pairs of the regions to hide (nbgrader's hidden-test delimiters).",
-    ).tag(config=True)
-
-    removed_regions = List(
-        [["BEGIN MARK SCHEME", "END MARK SCHEME"]],
-        help="Delimiter pairs of regions to remove without a trace (instructor rubrics).",
-    ).tag(config=True)
 
     placeholder = Unicode(
         "# (Hidden tests ran here when your notebook was graded.)",
@@ -82,12 +60,10 @@ class HideHiddenTests(NbGraderPreprocessor):
     def preprocess_cell(
         self, cell: NotebookNode, resources: dict, cell_index: int
     ) -> tuple[NotebookNode, dict]:
-        source = cell.source
-        for begin, end in self.hidden_regions:
-            source, _ = _regions(source, begin, end, self.placeholder)
-        for begin, end in self.removed_regions:
-            source, _ = _regions(source, begin, end, None)
-        cell.source = source
+        delimiters = markers.Delimiters.from_config(self.config)
+        label = f"cell {cell.metadata.get('nbgrader', {}).get('grade_id', cell_index)}"
+        source = markers.rewrite(cell.source, delimiters.hidden, self.placeholder, label)
+        cell.source = markers.rewrite(source, delimiters.mark_scheme, None, label)
         if _is_test_cell(cell):
             for output in cell.get("outputs", []):
                 if output.output_type == "error":

@@ -17,9 +17,8 @@ from pathlib import Path
 
 import nbformat
 
+from innolead.grading import markers
 from innolead.grading.course import Course, CourseError
-
-_DELIMITER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
 
 FAKE_ANSWERS = '''
 class Anything(float):
@@ -63,8 +62,7 @@ def parts(source: nbformat.NotebookNode) -> Parts:
         meta = _meta(cell)
         grade_id = meta.get("grade_id")
         if meta.get("solution"):
-            lines = [line for line in cell.source.split("\n") if not _DELIMITER.match(line)]
-            solutions[grade_id] = "\n".join(lines)
+            solutions[grade_id] = markers.without_markers(cell.source, markers.SOLUTION)
             if meta.get("grade"):
                 reflections.append((grade_id, float(meta["points"])))
             else:

@@ -118,10 +118,12 @@ class HiddenTest:
     answers: tuple[str, ...]  # the names ``code`` reads from the notebook
 
     @classmethod
-    def from_source(cls, grade_id: str, source: str) -> HiddenTest:
+    def from_source(
+        cls, grade_id: str, source: str, hidden: tuple[str, str] = markers.HIDDEN
+    ) -> HiddenTest:
         """Raises ``GraderError`` when the cell's markers or code are broken."""
         try:
-            cut = markers.split(source, markers.HIDDEN, f"test cell {grade_id}")
+            cut = markers.split(source, hidden, f"test cell {grade_id}")
         except markers.MarkerError as err:
             raise GraderError(str(err)) from err
         code = "\n".join(cut.regions) if cut.regions else source
@@ -269,7 +271,9 @@ def is_test_cell(cell: NotebookNode) -> bool:
     return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
-def trusted_tests(resources: dict) -> dict[str, HiddenTest | GraderError]:
+def trusted_tests(
+    resources: dict, hidden: tuple[str, str] = markers.HIDDEN
+) -> dict[str, HiddenTest | GraderError]:
     """Every test cell of this notebook, from the gradebook's copy of the instructor's version."""
     info = resources["nbgrader"]
     with Gradebook(info["db_url"]) as gb:
@@ -283,7 +287,7 @@ def trusted_tests(resources: dict) -> dict[str, HiddenTest | GraderError]:
     found: dict[str, HiddenTest | GraderError] = {}
     for name in sorted(graded - answers):
         try:
-            found[name] = HiddenTest.from_source(name, sources.get(name, ""))
+            found[name] = HiddenTest.from_source(name, sources.get(name, ""), hidden)
         except GraderError as err:
             found[name] = err
     return found
@@ -333,7 +337,7 @@ class AskForAnswers(NbGraderPreprocessor):
     """Send each test cell to the kernel as a report of its answers and its visible checks."""
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
-        tests = trusted_tests(resources)
+        tests = trusted_tests(resources, markers.Delimiters.from_config(self.config).hidden)
         for cell in nb.cells:
             if not is_test_cell(cell):
                 continue
@@ -349,7 +353,7 @@ class DecideGrades(NbGraderPreprocessor):
     """Decide each test cell from the kernel's report and the gradebook's hidden tests."""
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
-        tests = trusted_tests(resources)
+        tests = trusted_tests(resources, markers.Delimiters.from_config(self.config).hidden)
         for cell in nb.cells:
             if not is_test_cell(cell):
                 continue
