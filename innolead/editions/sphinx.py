@@ -109,9 +109,7 @@ def counterpart(language: str, pagename: str) -> str:
     return f"{up}{OTHER[language]['prefix']}{pagename}.html"
 
 
-def _add_switch(
-    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any
-) -> None:
+def _add_switch(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
     language = edition(app.config)
     other = OTHER[language]
     href = counterpart(language, pagename)
