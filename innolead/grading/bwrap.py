@@ -180,7 +180,7 @@ def _filesystem(workdir: Path, scratch: Path, readonly: list[Path], tmp_bytes: i
     args = []
     for directory in SYSTEM_DIRS:
         if Path(directory).is_symlink():
-            args += ["--symlink", os.readlink(directory), directory]
+            args += ["--symlink", str(Path(directory).readlink()), directory]
         else:
             args += _bind("--ro-bind", directory)
     for path in (*SYSTEM_FILES, *SYSTEM_TREES):

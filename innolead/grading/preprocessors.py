@@ -218,7 +218,8 @@ class CourseExecute(Execute):
             kwargs["cell"].outputs.append(_stopped(reason))
         if getattr(self._manager, "stopped_by_sandbox", ""):
             # The sandbox is gone, even if this was the last cell: the notebook is not graded.
-            raise DeadKernelError("Kernel died")
+            msg = "Kernel died"
+            raise DeadKernelError(msg)
 
     def output(
         self, outs: list, msg: dict, display_id: str | None, cell_index: int

@@ -164,7 +164,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         extra = [*(extra_arguments or []), f"--IPKernelApp.outstream_class={CAPPED_STREAM}"]
         command = super().format_kernel_cmd(extra)
-        workdir = Path(self._launch_args.get("cwd") or os.getcwd()).resolve()
+        workdir = Path(self._launch_args.get("cwd") or Path.cwd()).resolve()
         if self._uid is not None:
             for path in (self._scratch, Path(self.connection_file)):
                 os.chown(path, self._uid, self._uid)

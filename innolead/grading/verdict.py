@@ -203,9 +203,11 @@ def read_report(outputs: list, names: tuple[str, ...]) -> dict[str, Any]:
         try:
             payload = json.loads(payload)
         except ValueError as err:
-            raise ReportError("the report of the answers is not JSON") from err
+            msg = "the report of the answers is not JSON"
+            raise ReportError(msg) from err
     if not isinstance(payload, dict):
-        raise ReportError("the report of the answers is not a set of named values")
+        msg = "the report of the answers is not a set of named values"
+        raise ReportError(msg)
     return {name: rebuild(payload[name]) for name in names if name in payload}
 
 

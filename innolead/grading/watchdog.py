@@ -22,6 +22,7 @@ import os
 import signal
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 _TICKS = os.sysconf("SC_CLK_TCK")
 _PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -41,8 +42,7 @@ class Process:
 def _read(pid: int) -> Process | None:
     """The process ``pid``, or None when it has ended (a zombie holds nothing but its entry)."""
     try:
-        with open(f"/proc/{pid}/stat", "rb") as handle:
-            data = handle.read()
+        data = Path(f"/proc/{pid}/stat").read_bytes()
     except OSError:
         return None
     # The command name (field 2) may hold spaces and brackets; the fields after it do not.
@@ -56,9 +56,9 @@ def _read(pid: int) -> Process | None:
 def processes_under(root: int) -> list[Process]:
     """Every descendant of process ``root`` (not ``root`` itself), oldest first."""
     children: dict[int, list[Process]] = {}
-    for name in os.listdir("/proc"):
-        if name.isdigit():
-            found = _read(int(name))
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            found = _read(int(entry.name))
             if found is not None:
                 children.setdefault(found.parent, []).append(found)
     found, queue = [], [root]
@@ -72,7 +72,7 @@ def processes_under(root: int) -> list[Process]:
 def proportional_memory(pid: int) -> int:
     """Memory a process holds, shared pages split among their users (Pss), in bytes."""
     try:
-        with open(f"/proc/{pid}/smaps_rollup") as handle:
+        with Path(f"/proc/{pid}/smaps_rollup").open() as handle:
             for line in handle:
                 if line.startswith("Pss:"):
                     return int(line.split()[1]) * 1024
