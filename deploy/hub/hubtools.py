@@ -64,7 +64,7 @@ def add_user(name: str, group: str) -> pwd.struct_passwd:
     else:
         subprocess.run(["usermod", "--append", "--groups", group, name], check=True)
     entry = pwd.getpwnam(name)
-    os.chmod(entry.pw_dir, 0o700)
+    Path(entry.pw_dir).chmod(0o700)
     return entry
 
 
@@ -72,7 +72,7 @@ def _chown_tree(path: Path, uid: int, gid: int) -> None:
     os.chown(path, uid, gid)
     for root, dirs, files in os.walk(path):
         for name in dirs + files:
-            os.chown(os.path.join(root, name), uid, gid, follow_symlinks=False)
+            os.chown(Path(root) / name, uid, gid, follow_symlinks=False)
 
 
 def participant_folder(name: str) -> Path:
@@ -96,10 +96,10 @@ def setup_instructor(
     if not course.exists():
         shutil.copytree(prefix / "course" / "template", course)
         _chown_tree(course, entry.pw_uid, entry.pw_gid)
-        os.chmod(course, 0o700)
+        course.chmod(0o700)
     exchange = Path(exchange)
     exchange.mkdir(parents=True, exist_ok=True)
-    os.chmod(exchange, 0o777)
+    exchange.chmod(0o777)
     folder = exchange / COURSE_ID
     if folder.exists() and folder.stat().st_uid != entry.pw_uid:
         msg = (
@@ -109,7 +109,7 @@ def setup_instructor(
         raise SystemExit(msg)
     folder.mkdir(mode=0o755, exist_ok=True)
     os.chown(folder, entry.pw_uid, grp.getgrnam(INSTRUCTORS_GROUP).gr_gid)
-    os.chmod(folder, 0o755)
+    folder.chmod(0o755)
     return course
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import hubtools  # noqa: E402
@@ -56,7 +57,9 @@ c.JupyterHub.admin_access = False
 
 
 # --- Who may log in ------------------------------------------------------------------------
-def course_members_only(authenticator, handler, authentication):
+def course_members_only(
+    authenticator: Any, handler: Any, authentication: dict | None
+) -> dict | None:
     """Refuse a login whose account is in neither course group (a colleague with a municipal
     account who is not on the course, or a typo), whatever the authenticator said."""
     if authentication and hubtools.role(authentication["name"]) is None:
@@ -81,17 +84,16 @@ class CourseSpawner(LocalProcessSpawner):
             raise web.HTTPError(403, f"{self.user.name} is not on the course.")
         return found
 
-    def get_env(self):
+    def get_env(self) -> dict[str, str]:
         env = super().get_env()
         env["PATH"] = f"{VENV / 'bin'}:/usr/local/bin:/usr/bin:/bin"
         env["INNOLEAD_EXCHANGE"] = EXCHANGE
         if self._course_role() == "instructor":
             env["JUPYTER_CONFIG_PATH"] = str(PREFIX / "instructor-config")
-            home = os.path.expanduser(f"~{self.user.name}")
-            env["INNOLEAD_COURSE"] = os.path.join(home, "course")
+            env["INNOLEAD_COURSE"] = str(Path(f"~{self.user.name}").expanduser() / "course")
         return env
 
-    async def start(self):
+    async def start(self) -> Any:
         if self._course_role() == "participant":
             hubtools.participant_folder(self.user.name)
             self.default_url = "/lab/tree/innolead"
@@ -104,7 +106,7 @@ class CourseSpawner(LocalProcessSpawner):
             self.log.warning("No cgroup limits for %s: %s", self.user.name, error)
         return url
 
-    async def stop(self, now=False):
+    async def stop(self, now: bool = False) -> None:
         await super().stop(now=now)
         hubtools.release(self.user.name)
 

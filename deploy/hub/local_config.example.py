@@ -7,6 +7,8 @@ name is in neither group is refused, whatever the authenticator says.
 """
 
 import os
+from pathlib import Path
+from typing import Any
 
 c = get_config()  # noqa: F821 (JupyterHub provides get_config when it reads this file)
 
@@ -26,13 +28,13 @@ if os.environ.get("ENTRA_CLIENT_ID"):
     c.AzureAdOAuthenticator.username_claim = "preferred_username"
     c.AzureAdOAuthenticator.allow_all = True  # the course groups decide (post_auth_hook)
 
-    def _local_part(authenticator, handler, authentication):
+    def _local_part(authenticator: Any, handler: Any, authentication: dict) -> dict:
         name = authentication["name"].split("@", 1)[0].lower()
         return {**authentication, "name": name}
 
     _course_hook = c.Authenticator.post_auth_hook
 
-    def _entra_hook(authenticator, handler, authentication):
+    def _entra_hook(authenticator: Any, handler: Any, authentication: dict) -> dict | None:
         named = _local_part(authenticator, handler, authentication)
         return _course_hook(authenticator, handler, named)
 
@@ -50,9 +52,7 @@ else:
     # NativeAuthenticator's pages live in its own template folder.
     import nativeauthenticator
 
-    c.JupyterHub.template_paths = [
-        os.path.join(os.path.dirname(nativeauthenticator.__file__), "templates")
-    ]
+    c.JupyterHub.template_paths = [str(Path(nativeauthenticator.__file__).parent / "templates")]
 
 # Hub admins (authorise sign-ups, see every server). An instructor needs no admin rights.
 c.Authenticator.admin_users = {"admin"}

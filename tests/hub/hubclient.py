@@ -137,10 +137,10 @@ class Hub:
         self.log_path = self.workdir / "jupyterhub.log"
         for folder, mode in ((self.workdir, 0o755), (self.etc, 0o755), (self.state, 0o700)):
             folder.mkdir(parents=True, exist_ok=True)
-            os.chmod(folder, mode)
+            folder.chmod(mode)
         (self.etc / "local_config.py").write_text(TEST_CONFIG)
         self.exchange.mkdir(parents=True, exist_ok=True)
-        os.chmod(self.exchange, 0o777)
+        self.exchange.chmod(0o777)
         self.session = requests.Session()
 
     @property
@@ -175,12 +175,14 @@ class Hub:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"the hub exited ({self.process.returncode}):\n{self.log()}")
+                msg = f"the hub exited ({self.process.returncode}):\n{self.log()}"
+                raise RuntimeError(msg)
             with contextlib.suppress(requests.RequestException):
                 if self.session.get(f"{self.url}/hub/health", timeout=2).ok:
                     return
             time.sleep(0.3)
-        raise RuntimeError(f"the hub did not answer within {timeout} s:\n{self.log()}")
+        msg = f"the hub did not answer within {timeout} s:\n{self.log()}"
+        raise RuntimeError(msg)
 
     def stop(self) -> None:
         """Stop the hub (and the proxy it started); participants' servers keep running."""
@@ -228,9 +230,11 @@ class Hub:
             if server and server.get("ready"):
                 return time.monotonic() - started
             if not model.get("pending") and not server:
-                raise RuntimeError(f"{name}'s server did not start:\n{self.log()}")
+                msg = f"{name}'s server did not start:\n{self.log()}"
+                raise RuntimeError(msg)
             time.sleep(0.25)
-        raise RuntimeError(f"{name}'s server was not ready within {timeout} s")
+        msg = f"{name}'s server was not ready within {timeout} s"
+        raise RuntimeError(msg)
 
     def server_pid(self, name: str) -> int | None:
         response = self.api("GET", f"/users/{name}", params={"include_stopped_servers": "0"})

@@ -6,10 +6,11 @@ formgrader's buttons grade exactly as `innolead autograde` does.
 """
 
 import os
+from pathlib import Path
 
 c = get_config()  # noqa: F821 (nbgrader provides get_config when it reads this file)
 
-course = os.environ.get("INNOLEAD_COURSE") or os.path.join(os.path.expanduser("~"), "course")
-c.CourseDirectory.root = course
-if os.path.isfile(os.path.join(course, "nbgrader_config.py")):
-    load_subconfig(os.path.join(course, "nbgrader_config.py"))  # noqa: F821
+course = Path(os.environ.get("INNOLEAD_COURSE") or Path.home() / "course")
+c.CourseDirectory.root = str(course)
+if (course / "nbgrader_config.py").is_file():
+    load_subconfig(str(course / "nbgrader_config.py"))  # noqa: F821

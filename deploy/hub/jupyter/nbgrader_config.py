@@ -6,6 +6,7 @@ instructor_nbgrader_config.py, which points nbgrader at their course folder.
 """
 
 import os
+from pathlib import Path
 
 c = get_config()  # noqa: F821 (nbgrader provides get_config when it reads this file)
 
@@ -14,4 +15,4 @@ c.CourseDirectory.course_id = "innolead"
 # every server so that the tests and a second hub on the machine can use another folder.
 c.Exchange.root = os.environ.get("INNOLEAD_EXCHANGE", "/srv/nbgrader/exchange")
 # Fetched assignments go to ~/innolead/<assignment>/, the folder JupyterLab opens on.
-c.Exchange.assignment_dir = os.path.join(os.path.expanduser("~"), "innolead")
+c.Exchange.assignment_dir = str(Path.home() / "innolead")
