@@ -9,11 +9,12 @@ A      ?=
 # nbgrader shells out to `alembic`, which must be on PATH; so must the venv's jupyter.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: help setup system book book-en book-sv test bench serve lab docs assignments grade evaluate clean
+.PHONY: help setup system lint check book book-en book-sv test bench serve lab docs assignments grade evaluate clean
 
 help:
 	@echo "make book   - set up and build the HTML book into _build/html, Swedish in _build/html/sv (strict)"
 	@echo "make test   - set up, build the book and run the whole test suite"
+	@echo "make check  - lint, type-check and the unit tests only (fast)"
 	@echo "make serve  - serve the built book on http://127.0.0.1:$(PORT)"
 	@echo "make lab    - JupyterLab on this repository"
 	@echo "make docs   - regenerate the case READMEs' data dictionaries and the case-library page"
@@ -53,8 +54,18 @@ system:
 	@scripts/system-packages
 
 # Browser tests fail (not skip) without Chromium: `system` has installed it or stopped.
-test: system book
+test: system book lint
 	REQUIRE_BROWSER=1 $(BIN)/python -m pytest
+
+# Style and types: ruff over the repository, mypy over the toolkit (settings in pyproject.toml).
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# The fast loop while working: lint and the unit tests (no book build, browser, grading runs
+# or hub), in a minute or two.
+check: lint
+	$(BIN)/python -m pytest -m "not slow and not browser and not book and not hub"
 
 bench: system book
 	$(BIN)/python -m benchmarks

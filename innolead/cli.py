@@ -15,7 +15,7 @@ from pathlib import Path
 # parsers when imported (2-3 s of processor time in every command) only to check the "iri"
 # string format, which no notebook schema uses (python-jsonschema/jsonschema#1428). The
 # course's commands go without it; jsonschema then simply does not check that format.
-sys.modules.setdefault("rfc3987_syntax", None)
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 from innolead.grading.course import DEFAULT_ROOT, Course, CourseError  # noqa: E402
 
@@ -32,7 +32,8 @@ def _release(course: Course, args: argparse.Namespace) -> object:
     from innolead.grading.release import release_exchange, release_lms
 
     if args.exchange:
-        return release_exchange(course, args.assignment, args.exchange_root)
+        release_exchange(course, args.assignment, args.exchange_root)
+        return None
     return release_lms(course, args.assignment)
 
 
@@ -67,7 +68,7 @@ def _export(course: Course, args: argparse.Namespace) -> object:
 
 
 def _report(course: Course, args: argparse.Namespace) -> object:
-    from innolead.grading.report import report
+    from innolead.grading.cohort_report import report
 
     return report(course, args.assignment)
 
@@ -87,7 +88,8 @@ def _grade(course: Course, args: argparse.Namespace) -> object:
         "exchange": args.exchange,
         "exchange_root": args.exchange_root,
     }
-    return grade(course, args.assignment, options)
+    grade(course, args.assignment, options)
+    return None
 
 
 def _students(course: Course, args: argparse.Namespace) -> object:

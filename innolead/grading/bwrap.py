@@ -189,8 +189,8 @@ def _filesystem(workdir: Path, scratch: Path, readonly: list[Path], tmp_bytes: i
     args += ["--size", str(tmp_bytes), "--perms", "1777", "--tmpfs", "/tmp"]
     mine = [p for p in readonly if p.exists()]
     args += _parents([*mine, scratch, workdir])
-    for path in mine:
-        args += ["--ro-bind", str(path), str(path)]
+    for readable in mine:
+        args += ["--ro-bind", str(readable), str(readable)]
     args += ["--bind", str(scratch), str(scratch)]
     args += ["--ro-bind", str(workdir), str(workdir), "--chdir", str(workdir)]
     return args

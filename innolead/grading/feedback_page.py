@@ -48,7 +48,7 @@ def self_contained(page: str, lang: str = "en") -> str:
 class FeedbackExporter(HTMLExporter):
     """nbgrader's feedback page, made self-contained and script-free."""
 
-    def from_notebook_node(
+    def from_notebook_node(  # type: ignore[override]  # HTMLExporter returns text, not a node
         self, nb: Any, resources: dict | None = None, **kw: Any
     ) -> tuple[str, dict]:
         page, resources = super().from_notebook_node(nb, resources, **kw)

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import nbformat
+
+if TYPE_CHECKING:
+    from nbgrader.validator import Validator
 
 from innolead.grading import content
 from innolead.grading.course import Course, CourseError, api, load_config
@@ -42,10 +46,14 @@ def summarise(course: Course, assignment: str) -> Summary:
                 key = "reflections" if meta.get("solution") else "tests"
                 counts[key][0] += 1
                 counts[key][1] += float(meta.get("points", 0))
-    return Summary(*counts["tests"], *counts["reflections"])
+    (questions, question_points), (reflections, reflection_points) = (
+        counts["tests"],
+        counts["reflections"],
+    )
+    return Summary(int(questions), question_points, int(reflections), reflection_points)
 
 
-def _validator(course: Course, invert: bool) -> object:
+def _validator(course: Course, invert: bool) -> Validator:
     from nbgrader.validator import Validator
 
     config = load_config(course)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import SAWarning
+
+if TYPE_CHECKING:
+    from nbgrader.api import Gradebook
 
 from innolead.grading.course import Course, CourseError
 
@@ -26,7 +30,7 @@ class CellGrade:
     needs_manual_grade: bool
 
 
-def _gradebook(course: Course) -> object:
+def _gradebook(course: Course) -> Gradebook:
     from nbgrader.api import Gradebook
 
     return Gradebook(course.db_url, course_id=_course_id(course))

@@ -147,6 +147,7 @@ def run_pool(
                 busy.remove(worker)
                 task, result = worker.task, worker.result()
                 worker.task = None
+                assert task is not None  # a busy worker always holds a task
                 if result[0] in ("ok", "error") and worker.alive:
                     idle.append(worker)
                 else:

@@ -34,7 +34,7 @@ class CappedOutStream(OutStream):
         self._written = 0
         self._stopped = False
 
-    def write(self, string: str) -> int | None:
+    def write(self, string: str) -> int:
         cell = frozenset(self.parent_header.items())
         if cell != self._cell:
             self._cell, self._written, self._stopped = cell, 0, False
@@ -53,4 +53,5 @@ class CappedOutStream(OutStream):
         if size > room:
             super().write(string[:room] + DROPPED)
             return size
-        return super().write(string)
+        written = super().write(string)
+        return size if written is None else written

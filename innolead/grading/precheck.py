@@ -130,7 +130,7 @@ def precheck(course: Course, assignment: str, student: str) -> Precheck:
             check.rejected = problem
             return check
         release = course.release_notebook(assignment, name)
-        if release.is_file():
+        if nb is not None and release.is_file():
             model = nbformat.read(release, as_version=4)
             _compare(nb, model, check)
             check.notes += answer_notes(nb, model)

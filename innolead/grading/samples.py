@@ -60,7 +60,7 @@ def parts(source: nbformat.NotebookNode) -> Parts:
     answers, tests, reflections, solutions, kinds = [], [], [], {}, {}
     for cell in source.cells:
         meta = _meta(cell)
-        grade_id = meta.get("grade_id")
+        grade_id = str(meta.get("grade_id"))
         if meta.get("solution"):
             solutions[grade_id] = markers.without_markers(cell.source, markers.SOLUTION)
             if meta.get("grade"):

@@ -164,7 +164,7 @@ class SandboxedKernelManager(AsyncKernelManager):
     def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
         extra = [*(extra_arguments or []), f"--IPKernelApp.outstream_class={CAPPED_STREAM}"]
         command = super().format_kernel_cmd(extra)
-        workdir = Path(self._launch_args.get("cwd") or Path.cwd()).resolve()
+        workdir = Path(str((self._launch_args or {}).get("cwd") or Path.cwd())).resolve()
         if self._uid is not None:
             for path in (self._scratch, Path(self.connection_file)):
                 os.chown(path, self._uid, self._uid)
@@ -192,9 +192,11 @@ class SandboxedKernelManager(AsyncKernelManager):
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: object) -> None:
         await super()._async_launch_kernel(kernel_cmd, **kw)
         limits = Limits(self.max_processes, self.memory_bytes, self.cpu_seconds)
-        self.watchdog = Watchdog(self.provisioner.pid, limits, self.watch_interval).start()
+        pid = getattr(self.provisioner, "pid", None)
+        assert pid is not None, "the kernel's provisioner started no process"
+        self.watchdog = Watchdog(pid, limits, self.watch_interval).start()
 
-    async def interrupt_kernel(self) -> None:
+    async def interrupt_kernel(self) -> None:  # type: ignore[override]  # AsyncKernelManager's
         """Ask the kernel to interrupt itself: a signal would reach bubblewrap, not the kernel."""
         if not self.has_kernel:
             msg = "Cannot interrupt kernel. No kernel is running!"
@@ -202,7 +204,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         self._connect_control_socket()
         self.session.send(self._control_socket, self.session.msg("interrupt_request", content={}))
 
-    async def is_alive(self) -> bool:
+    async def is_alive(self) -> bool:  # type: ignore[override]  # AsyncKernelManager's
         alive = await super().is_alive()
         process = getattr(self.provisioner, "process", None)
         if not alive and process is not None and self.exit_status is None:

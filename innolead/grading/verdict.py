@@ -28,6 +28,7 @@ import ast
 import builtins
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +50,7 @@ RIGHT = "Checked by the grader, outside your notebook: right."
 KERNEL_SAID = "Your notebook's own check printed (it does not count for the score):"
 
 #: How each plain type travels: the kernel writes ``str``/``repr`` text, the grader parses it.
-PARSE = {
+PARSE: dict[str, Callable[[str], Any]] = {
     "builtins.float": float,
     "builtins.int": int,
     "builtins.str": str,

@@ -61,12 +61,13 @@ def processes_under(root: int) -> list[Process]:
             found = _read(int(entry.name))
             if found is not None:
                 children.setdefault(found.parent, []).append(found)
-    found, queue = [], [root]
+    under: list[Process] = []
+    queue = [root]
     while queue:
         for child in children.get(queue.pop(), []):
-            found.append(child)
+            under.append(child)
             queue.append(child.pid)
-    return sorted(found, key=lambda p: (p.started, p.pid))
+    return sorted(under, key=lambda p: (p.started, p.pid))
 
 
 def proportional_memory(pid: int) -> int:
