@@ -22,6 +22,7 @@ PAGES = sources.pages()
 MIN_WORDS = 5
 #: Sentences allowed in the other language: names, titles and quotations.
 ALLOWED = (
+    re.compile(r"^Engelska:"),  # the Swedish glossary gives each term its English gloss
     re.compile(r"Det är som en kris, fast tvärtom"),  # a quotation the English text keeps
 )
 SCANDINAVIAN = {"sv", "da", "no"}
