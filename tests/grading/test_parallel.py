@@ -12,6 +12,8 @@ import multiprocessing
 import os
 import re
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -78,8 +80,17 @@ def test_run_pool_reports_a_job_that_crashed(tmp_path: Path) -> None:
     )
 
 
-def test_default_workers_are_the_cores_this_process_may_use() -> None:
-    """Is the default number of workers the number of cores available?"""
+def test_default_workers_follow_the_cores_a_container_allows() -> None:
+    """Limited to one core (as a container or `taskset` limits it), is the default one worker?"""
+    code = "from innolead.grading.autograde import default_workers; print(default_workers())"
+    run = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        preexec_fn=lambda: os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}),
+    )
+    assert run.stdout.strip() == "1"
     assert default_workers() == len(os.sched_getaffinity(0))
 
 
