@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import nbformat
 import pytest
 
 from tests.book.toc import ROOT, chapter_pages, toc_pages
@@ -122,21 +123,28 @@ def test_chapter_links_glossary(page: str) -> None:
     assert "{term}`" in _text(page)
 
 
+def _page_source(page: str) -> str:
+    """A page's source text, whatever its format (MyST Markdown or a notebook's cells)."""
+    for suffix in (".md", ".ipynb"):
+        path = ROOT / f"{page}{suffix}"
+        if path.exists():
+            if suffix == ".md":
+                return path.read_text(encoding="utf-8")
+            nb = nbformat.read(path, as_version=4)
+            return "\n".join(cell.source for cell in nb.cells)
+    pytest.fail(f"{page} is in _toc.yml but has no .md or .ipynb source")
+
+
 @pytest.mark.parametrize("page", toc_pages())
 def test_no_placeholder_text(page: str) -> None:
     """Is the page free of TODO, TBD, FIXME and lorem ipsum?"""
-    path = ROOT / f"{page}.md"
-    if path.exists():
-        assert not PLACEHOLDER.search(path.read_text(encoding="utf-8"))
+    assert not PLACEHOLDER.search(_page_source(page))
 
 
 @pytest.mark.parametrize("page", toc_pages())
 def test_figures_have_alt_text(page: str) -> None:
     """Does every figure and image on the page carry alt text?"""
-    path = ROOT / f"{page}.md"
-    if not path.exists():
-        return
-    text = path.read_text(encoding="utf-8")
+    text = _page_source(page)
     for block in re.findall(r"```\{(?:figure|image|glue:figure)\}.*?```", text, re.DOTALL):
         assert ":alt:" in block, f"{page}: figure without :alt: -> {block[:80]}"
     assert not re.search(r"!\[\]\(", text), f"{page}: Markdown image with empty alt"
