@@ -136,3 +136,23 @@ def throttled_page(browser: object) -> Iterator[tuple[object, PageLog]]:
     log.attach(tab)
     yield tab, log
     context.close()
+
+
+#: Expensive session fixtures, and the group whose tests share one copy of each. With
+#: pytest-xdist (`-n`, `--dist loadgroup`) every test of a group runs in the same worker, so
+#: each cohort is graded once; all other tests spread over the workers.
+SHARED_FIXTURES = {
+    "hostile_cohort": "hostile-cohort",
+    "graded_courses": "graded-courses",
+    "hub": "hub",
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Put each test that needs an expensive session fixture in that fixture's group."""
+    for item in items:
+        needed = set(getattr(item, "fixturenames", ()))
+        for fixture, group in SHARED_FIXTURES.items():
+            if fixture in needed:
+                item.add_marker(pytest.mark.xdist_group(group))
+                break

@@ -93,9 +93,9 @@ def test_autograde_prints_progress_and_a_summary(graded: GradedCourse) -> None:
     assert re.search(rf"Autograded {graded.assignment}: {total} submission\(s\)", out)
 
 
-def test_infinite_loop_is_stopped_and_noted(graded: GradedCourse) -> None:
+def test_infinite_loop_is_stopped_and_noted(machinery: GradedCourse) -> None:
     """Is the never-ending cell stopped, noted, and the rest of that notebook graded?"""
-    out = graded.output("grade")
+    out = machinery.output("grade")
     assert re.search(r"note infinite-loop: \S+ ran longer than 10 s and was stopped", out), out
 
 
