@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from innolead.coursedir import Course
 from innolead.evaluation.answers import Problem, Response, read_response
 from innolead.evaluation.items import (
     ASSIGNMENTS,
@@ -21,7 +22,6 @@ from innolead.evaluation.items import (
     NOTEBOOK,
     PHASES,
 )
-from innolead.grading.course import Course
 
 
 @dataclass(frozen=True)

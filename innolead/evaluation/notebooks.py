@@ -16,9 +16,9 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from innolead.coursedir import DEFAULT_ROOT
 from innolead.evaluation.answers import MARKER
 from innolead.evaluation.items import ASSIGNMENTS, NOTEBOOK, PHASES, Item, items_for
-from innolead.grading.course import DEFAULT_ROOT
 
 _KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 

@@ -17,8 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from innolead.analysis.prepost import MIN_SIZE, OTHER
-from innolead.evaluation import page
-from innolead.evaluation.charts import bars_png
+from innolead.coursedir import Course, CourseError
 from innolead.evaluation.cohort import Cohort, read_cohort
 from innolead.evaluation.figures import (
     NOT_STATED,
@@ -28,7 +27,8 @@ from innolead.evaluation.figures import (
 )
 from innolead.evaluation.items import ASSIGNMENTS, GROUP_ITEMS, ITEMS
 from innolead.format import pct
-from innolead.grading.course import Course, CourseError
+from innolead.render import pages as page
+from innolead.render.png import bars_png
 
 TITLE = "Programme evaluation: Innovation Leadership"
 REPORT_NAME = "programme_evaluation.html"

@@ -8,7 +8,6 @@ after an error shows the reason in place of the chart, never a stale one.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -17,8 +16,9 @@ import ipywidgets as widgets
 
 from innolead.analysis.errors import SelectionError
 from innolead.explorers.controls import Choice, Control, Slider, defaults
-from innolead.explorers.vega import vega_spec
 from innolead.explorers.view import View
+from innolead.render.pages import piece
+from innolead.render.vegalite import vega_spec
 
 
 @dataclass(frozen=True)
@@ -76,12 +76,7 @@ class Explorer(widgets.VBox):
         self.spec = spec
         self.data = spec.load() if data is None else data
         self.controls = {c.name: _widget_for(c) for c in spec.controls}
-        unknown = set(state) - set(self.controls)
-        if unknown:
-            msg = f"{spec.case} explorer has no control(s) {sorted(unknown)}; "
-            msg += f"its controls are {sorted(self.controls)}"
-            raise TypeError(msg)
-        for name, value in state.items():
+        for name, value in check_values(spec, state).items():
             self.controls[name].value = value
         self.sentence = widgets.HTML()
         self.chart = widgets.Output(layout=widgets.Layout(min_height="370px"))
@@ -89,8 +84,7 @@ class Explorer(widgets.VBox):
         self.view: View | None = None
         self._state: dict[str, Any] | None = None
         header = widgets.HTML(
-            f"<strong>{html.escape(spec.title)}</strong><br>"
-            f"<em>What to look for:</em> {html.escape(spec.look_for)}"
+            str(piece("explorer_header", spec.title, spec.look_for, template="widgets.html"))
         )
         box = widgets.HBox(list(self.controls.values()), layout=widgets.Layout(flex_flow="wrap"))
         super().__init__([header, box, self.sentence, self.chart, self.table])
@@ -104,9 +98,14 @@ class Explorer(widgets.VBox):
         return {name: widget.value for name, widget in self.controls.items()}
 
     def set(self, **state: Any) -> View:
-        """Set controls as a reader would and return the resulting view."""
-        for name, value in state.items():
+        """Set controls as a reader would and return the resulting view.
+
+        A name that is not a control, or a value a control does not offer, gets the
+        toolkit's message naming the choices (not the widget library's ``TraitError``).
+        """
+        for name, value in check_values(self.spec, state).items():
             self.controls[name].value = value
+        assert self.view is not None  # refresh() ran in __init__
         return self.view
 
     def _on_change(self, change: dict) -> None:
@@ -122,8 +121,9 @@ class Explorer(widgets.VBox):
         self._draw(old, self.view)
 
     def _draw(self, old: View | None, new: View) -> None:
-        css = "color:#a4000f" if new.error else ""
-        self.sentence.value = f'<p role="status" style="{css}">{html.escape(new.sentence)}</p>'
+        self.sentence.value = str(
+            piece("status", new.sentence, bool(new.error), template="widgets.html")
+        )
         if old is None or not _same_chart(old, new):
             self.chart.outputs = _chart_outputs(new)
         if old is None or not old.table.equals(new.table):
@@ -153,19 +153,42 @@ def _chart_outputs(view: View) -> tuple[dict, ...]:
     )
 
 
-def check_state(spec: ExplorerSpec, state: dict[str, Any]) -> dict[str, Any]:
-    """A full state: defaults overridden by ``state`` (unknown names rejected)."""
-    full = defaults(spec.controls)
+class ControlValueError(ValueError):
+    """A value a control does not offer; the message names the values it does."""
+
+
+def check_values(spec: ExplorerSpec, state: dict[str, Any]) -> dict[str, Any]:
+    """``state`` itself, once every name is a control and every value one it offers.
+
+    Unknown names raise ``TypeError`` (as an unknown keyword argument would); impossible
+    values raise ``ControlValueError`` with the values to choose from.
+    """
+    controls = {c.name: c for c in spec.controls}
+    unknown = sorted(set(state) - set(controls))
+    if unknown:
+        msg = (
+            f"{spec.case} explorer has no control(s) {unknown}; its controls are {sorted(controls)}"
+        )
+        raise TypeError(msg)
     for name, value in state.items():
-        if name not in full:
-            msg = f"{spec.case} explorer has no control {name!r}; its controls are {sorted(full)}"
-            raise TypeError(msg)
-        control = next(c for c in spec.controls if c.name == name)
-        if value not in control.values():
-            msg = f"{name!r} cannot be {value!r}; choose one of {control.values()}"
-            raise ValueError(msg)
-        full[name] = value
-    return full
+        if value not in controls[name].values():
+            msg = f"{name!r} cannot be {value!r}; choose one of {controls[name].values()}"
+            raise ControlValueError(msg)
+    return state
 
 
-__all__ = ["Choice", "Explorer", "ExplorerSpec", "Slider", "check_state", "run_view"]
+def check_state(spec: ExplorerSpec, state: dict[str, Any]) -> dict[str, Any]:
+    """A full state: defaults overridden by ``state`` (checked as ``check_values`` does)."""
+    return defaults(spec.controls) | check_values(spec, state)
+
+
+__all__ = [
+    "Choice",
+    "ControlValueError",
+    "Explorer",
+    "ExplorerSpec",
+    "Slider",
+    "check_state",
+    "check_values",
+    "run_view",
+]

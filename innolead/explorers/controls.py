@@ -58,11 +58,6 @@ class Slider:
 Control = Choice | Slider
 
 
-def options_of(controls: tuple[Control, ...]) -> dict[str, list[Any]]:
-    """Every control's possible values, by name."""
-    return {control.name: control.values() for control in controls}
-
-
 def defaults(controls: tuple[Control, ...]) -> dict[str, Any]:
     """The default state: each control at its default value."""
     return {control.name: control.default for control in controls}

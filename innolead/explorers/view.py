@@ -1,53 +1,21 @@
 """What an explorer shows for one state of its controls: a chart, a small table, a sentence.
 
-A ``View`` is plain data. The ipywidgets explorer draws it with matplotlib in the kernel; the
-kernel-free explorer in the book draws the same data with Vega-Lite. Both come from the same
-``view`` function of the case's explorer module, so the numbers cannot differ.
+A ``View`` is plain data. Its chart becomes one Vega-Lite specification
+(``innolead.render.vegalite``): the live ipywidgets explorer sends it to JupyterLab's renderer
+and the kernel-free explorer in the book draws it with the vendored Vega-Lite; the kernel draws
+nothing. Both come from the same ``view`` function of the case's explorer module, so the
+numbers cannot differ.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 
 from innolead.format import num, pct
-
-ChartKind = Literal["bar", "hbar", "line"]
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A chart in long format: one row per mark.
-
-    ``kind`` is ``"bar"`` (categories across), ``"hbar"`` (categories down, for long labels) or
-    ``"line"`` (a numeric or date x). ``series`` colours groups; series named in ``dashed`` are
-    drawn dashed (a model next to observations). ``share`` formats the value axis in per cent.
-    """
-
-    kind: ChartKind
-    data: pd.DataFrame
-    x: str
-    y: str
-    title: str
-    x_title: str
-    y_title: str
-    series: str | None = None
-    share: bool = False
-    dashed: tuple[str, ...] = ()
-    order: tuple[str, ...] | None = None
-
-    def records(self) -> list[dict[str, Any]]:
-        """The chart data as JSON-ready records (dates as ISO strings)."""
-        frame = self.data.copy()
-        for column in frame.columns:
-            if pd.api.types.is_datetime64_any_dtype(frame[column]):
-                frame[column] = frame[column].dt.strftime("%Y-%m-%d")
-            elif isinstance(frame[column].dtype, pd.CategoricalDtype):
-                frame[column] = frame[column].astype(str)
-        frame = frame.astype(object).where(frame.notna(), None)
-        return frame.to_dict(orient="records")
+from innolead.render.chart import Chart
 
 
 @dataclass(frozen=True)
@@ -92,3 +60,6 @@ def _formatter(rule: str) -> Any:
         return lambda v: num(v, decimals) if pd.notna(v) else "-"
     msg = f"unknown table format {rule!r}; use pct, pct1, num, num1 or num2"
     raise ValueError(msg)
+
+
+__all__ = ["Chart", "View"]

@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from innolead.grading.course import DEFAULT_ROOT
+from innolead.coursedir import DEFAULT_ROOT
 
 PATH = DEFAULT_ROOT / "self-assessment" / "organisation_self_assessment.ipynb"
 _KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}

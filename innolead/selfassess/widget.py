@@ -20,8 +20,8 @@ import pandas as pd
 from innolead.cases import load as load_case
 from innolead.selfassess import store
 from innolead.selfassess.capabilities import BENCHMARK_NOTE, CAPABILITIES, HIGHEST, LOWEST
+from innolead.selfassess.display import profile_alt, profile_png, reading_html, table_html
 from innolead.selfassess.profile import benchmarks, compare, profile, reading_list
-from innolead.selfassess.view import profile_alt, profile_png, reading_html, table_html
 
 SECTOR_OPTIONS = (
     ("All public workplaces", "all"),

@@ -18,7 +18,7 @@ from innolead.cases import load as load_case
 from innolead.grading.course import DEFAULT_ROOT
 from innolead.selfassess import CAPABILITIES, SelfAssessment, benchmarks, load, profile
 from innolead.selfassess.notebook import PATH, build_notebook
-from innolead.selfassess.view import profile_alt
+from innolead.selfassess.display import profile_alt
 
 
 @pytest.fixture(scope="module")

@@ -82,7 +82,7 @@ def test_barometer_sentence_states_share_and_base(
     assert f"{num(total['yes'])} of {num(total['n'])}" in view.sentence
     assert f", {pct(total['share'])}, " in view.sentence
     assert "synthetic data" in view.sentence
-    assert html.escape(view.sentence) in explorer.sentence.value
+    assert view.sentence in html.unescape(explorer.sentence.value)
 
 
 def test_barometer_default_shows_main_story(data: pd.DataFrame) -> None:

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from innolead.analysis.errors import SelectionError
-from innolead.explorers.base import Explorer, ExplorerSpec, check_state
+from innolead.explorers.base import ControlValueError, Explorer, ExplorerSpec, check_state
 from innolead.explorers.controls import Choice, Slider
 from innolead.explorers.view import Chart, View
 from innolead.web.static_explorer import export, state_key
@@ -85,8 +85,20 @@ def test_explorer_rejects_unknown_control() -> None:
 
 def test_check_state_rejects_impossible_value() -> None:
     """Does a value outside a control's options get a clear message?"""
-    with pytest.raises(ValueError, match="choose one of"):
+    with pytest.raises(ControlValueError, match=r"'unit' cannot be 'C'; choose one of \['all'"):
         check_state(SPEC, {"unit": "C"})
+
+
+def test_explorer_set_names_the_choices() -> None:
+    """Does setting a control to a value it lacks name the choices, not raise a TraitError?"""
+    explorer = Explorer(SPEC)
+    with pytest.raises(
+        ControlValueError, match=r"'scale' cannot be 3.0; choose one of \[1.0, 2.0\]"
+    ):
+        explorer.set(scale=3.0)
+    with pytest.raises(TypeError, match="its controls are"):
+        explorer.set(colour="red")
+    assert explorer.state == {"unit": "all", "scale": 1.0}
 
 
 def test_export_matches_python_views() -> None:

@@ -1,17 +1,18 @@
 """What the self-assessment shows: the profile chart, its text alternative and the tables.
 
-Plain functions from the profile tables to a ``Chart`` (drawn by the explorers' renderer),
-alt text and small HTML fragments, so the widget holds no logic and tests can check each piece.
+Plain functions from the profile tables to a PNG bar chart (``innolead.render.png``, so the
+chart stays in a notebook saved without its widget state), alt text and small HTML
+fragments (``innolead.render`` templates, escaped), so the widget holds no logic and tests
+can check each piece.
 """
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 
-from innolead.evaluation.charts import bars_png
 from innolead.format import num
+from innolead.render.pages import Cell, cells_table, piece
+from innolead.render.png import bars_png
 
 YOURS = "Your rating"
 BENCHMARK = "Benchmark (synthetic barometer)"
@@ -51,25 +52,12 @@ def profile_alt(table: pd.DataFrame) -> str:
 
 
 def reading_html(reading: pd.DataFrame) -> str:
-    """The reading list as an HTML list: chapter, file and why."""
-    if reading.empty:
-        return ""
-    items = "".join(
-        f"<li><strong>{html.escape(row.title)}</strong> ({html.escape(row.label)}; "
-        f"<code>{html.escape(row.file)}</code>). {html.escape(row.why)}</li>"
-        for row in reading.itertuples(index=False)
-    )
-    return f"<p><strong>Read next, for your weakest areas:</strong></p><ol>{items}</ol>"
+    """The reading list as an HTML list: chapter, file and why (empty when there is none)."""
+    rows = list(reading.itertuples(index=False))
+    return str(piece("reading_list", rows, template="widgets.html"))
 
 
 def table_html(table: pd.DataFrame, caption: str) -> str:
     """A small table with a caption and column headers marked as such."""
-    head = "".join(f'<th scope="col">{html.escape(str(c))}</th>' for c in table.columns)
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
-        for row in table.itertuples(index=False)
-    )
-    return (
-        f'<table class="innolead-table"><caption>{html.escape(caption)}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-    )
+    rows = [[Cell(str(v)) for v in row] for row in table.itertuples(index=False)]
+    return str(cells_table(caption, [str(c) for c in table.columns], rows, "innolead-table"))

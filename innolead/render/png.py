@@ -1,9 +1,11 @@
 """Grouped bar charts as PNG bytes, for the evaluation report and the self-assessment.
 
-The explorers' renderer fixes its margins for short category names; these charts have long
-ones ("Culture and psychological safety"), so they are drawn with matplotlib's constrained
-layout, which makes room for the labels. Figures are made without pyplot (no global state)
-and use the course's colour-blind-safe palette.
+These pictures must work with no script at all: the evaluation report is one self-contained
+page opened from disk or an LMS under a Content-Security-Policy that forbids scripts, and the
+self-assessment's profile must show in a notebook saved without its widget state. So, unlike
+the explorers (Vega-Lite, drawn in the browser), they are drawn here, with matplotlib's
+constrained layout, which makes room for long category names ("Culture and psychological
+safety"). Figures are made without pyplot (no global state) and use the course's palette.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from innolead.explorers.vega import PALETTE
+from innolead.render.palette import PALETTE
 
 
 def bars_png(

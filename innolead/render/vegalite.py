@@ -1,0 +1,86 @@
+"""Vega-Lite specifications of charts: one chart description, drawn everywhere.
+
+The kernel-free explorer in the book draws these with the vendored Vega-Lite, and the live
+explorer in JupyterLab hands the same specification to JupyterLab's own Vega-Lite renderer,
+so both show the same chart and the kernel does no drawing at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from innolead.render.chart import Chart
+from innolead.render.palette import PALETTE
+
+
+def _axis(field: str, title: str, kind: str, share: bool, sort: Any = None) -> dict:
+    axis: dict[str, Any] = {"field": field, "type": kind, "title": title}
+    if share and kind == "quantitative":
+        axis["axis"] = {"format": ".0%"}
+    if sort is not None:
+        axis["sort"] = sort
+    return axis
+
+
+def vega_spec(chart: Chart, alt: str, version: int = 6) -> dict[str, Any]:
+    """A Vega-Lite specification of a ``Chart``, with its title and text alternative.
+
+    The book's vendored Vega-Lite is version 6; JupyterLab renders version 5. The features
+    used here are the same in both, so only the schema named differs.
+    """
+    spec: dict[str, Any] = {
+        "$schema": f"https://vega.github.io/schema/vega-lite/v{version}.json",
+        "description": alt,
+        "title": {"text": chart.title, "anchor": "start", "fontSize": 14},
+        # The book's page resizes the chart to its column; inside a JupyterLab output area
+        # "container" sizing feeds back into the output's own size and never settles.
+        "width": "container" if version >= 6 else 560,
+        "height": 260,
+        "data": {"values": chart.records()},
+        "config": {"font": "sans-serif", "axis": {"labelFontSize": 12, "titleFontSize": 12}},
+    }
+    order = list(chart.order) if chart.order else None
+    if chart.kind == "line":
+        temporal = chart.data[chart.x].dtype.kind == "M"
+        spec["mark"] = {"type": "line", "point": True}
+        spec["encoding"] = {
+            "x": _axis(chart.x, chart.x_title, "temporal" if temporal else "quantitative", False),
+            "y": _axis(chart.y, chart.y_title, "quantitative", chart.share),
+        }
+        if not temporal:
+            spec["encoding"]["x"]["axis"] = {"format": "d"}
+    else:
+        category = _axis(chart.x, chart.x_title, "nominal", False, order)
+        value = _axis(chart.y, chart.y_title, "quantitative", chart.share)
+        spec["mark"] = {"type": "bar"}
+        if chart.kind == "hbar":
+            spec["encoding"] = {"y": category, "x": value}
+        else:
+            category["axis"] = {"labelAngle": -20}
+            spec["encoding"] = {"x": category, "y": value}
+    if chart.series is not None:
+        spec["encoding"]["color"] = {
+            "field": chart.series,
+            "type": "nominal",
+            "title": None,
+            "scale": {"range": list(PALETTE)},
+            "legend": {"orient": "bottom", "labelLimit": 400},
+        }
+        if chart.kind == "bar":
+            spec["encoding"]["xOffset"] = {"field": chart.series}
+        elif chart.kind == "hbar":
+            spec["encoding"]["yOffset"] = {"field": chart.series}
+        if chart.dashed:
+            spec["encoding"]["strokeDash"] = {
+                "field": chart.series,
+                "type": "nominal",
+                "legend": None,
+                "scale": {
+                    "domain": sorted(set(chart.data[chart.series].astype(str))),
+                    "range": [
+                        [6, 4] if s in chart.dashed else [1, 0]
+                        for s in sorted(set(chart.data[chart.series].astype(str)))
+                    ],
+                },
+            }
+    return spec
