@@ -10,7 +10,10 @@ minute; README's "Installing the toolkit elsewhere" gives that command.
 
 from __future__ import annotations
 
+import ast
+import importlib.metadata
 import os
+import re
 import subprocess
 import sys
 import sysconfig
@@ -123,3 +126,50 @@ def test_every_package_folder_is_listed_in_pyproject() -> None:
         for path in (ROOT / "innolead").rglob("__init__.py")
     }
     assert found | {"innolead.casedata"} == listed
+
+
+def _pins(path: Path) -> dict[str, str]:
+    """The ``name==version`` lines of a requirements file, names normalised."""
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#")[0].strip()
+        if "==" in line:
+            name, version = line.split("==")
+            pins[re.sub(r"[-_.]+", "-", name).lower()] = version.strip()
+    return pins
+
+
+def _third_party_imports() -> set[str]:
+    """The top-level modules the toolkit imports that are not its own or Python's."""
+    found = set()
+    for path in (ROOT / "innolead").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                found.add(node.module.split(".")[0])
+    return {name for name in found if name not in sys.stdlib_module_names} - {"innolead"}
+
+
+def test_every_library_the_toolkit_imports_is_pinned() -> None:
+    """Is every distribution the toolkit imports directly pinned exactly in requirements.txt?
+
+    The grading sandbox overrides private jupyter_client methods, so an unpinned upgrade of a
+    library imported directly could break grading without any test noticing.
+    """
+    pins = _pins(ROOT / "requirements.txt")
+    owners = importlib.metadata.packages_distributions()
+    unpinned = {
+        module: owners.get(module, [module])
+        for module in _third_party_imports()
+        if not any(re.sub(r"[-_.]+", "-", d).lower() in pins for d in owners.get(module, [module]))
+    }
+    assert unpinned == {}
+
+
+def test_binder_installs_what_a_reader_needs_at_the_locked_versions() -> None:
+    """Does Binder get the lock's versions, and no book-build or test tools?"""
+    binder, lock = _pins(ROOT / "binder" / "requirements.txt"), _pins(ROOT / "requirements.txt")
+    assert {name: lock.get(name) for name in binder} == binder
+    assert not set(binder) & {"pytest", "playwright", "ruff", "mypy", "jupyter-book", "nbgrader"}
+    assert {"jupyterlab", "ipywidgets", "pandas", "jupytext"} <= set(binder)
