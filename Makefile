@@ -9,7 +9,7 @@ A      ?=
 # nbgrader shells out to `alembic`, which must be on PATH; so must the venv's jupyter.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: help setup system lint check book book-en book-sv test bench serve lab docs assignments grade evaluate clean
+.PHONY: help setup system lint check book book-en book-sv test bench serve lab docs assignments grade evaluate clean hub
 
 help:
 	@echo "make book   - set up and build the HTML book into _build/html, Swedish in _build/html/sv (strict)"
@@ -21,7 +21,8 @@ help:
 	@echo "make assignments [A=part1] - generate the student versions (instructor)"
 	@echo "make grade A=part1         - autograde, feedback, export and cohort report (instructor)"
 	@echo "make evaluate              - programme evaluation report from the pre/post self-assessments"
-	@echo "make bench  - benchmarks (build, explorers, grading); figures go to benchmarks/"
+	@echo "make bench [N=30] - benchmarks (build, explorers, grading, hub with N participants)"
+	@echo "make hub [INSTRUCTOR=name] - install and start the course hub on this Debian machine (root)"
 	@echo "make clean  - remove the build, caches and generated nbgrader folders (keeps .venv)"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -54,8 +55,10 @@ system:
 	@scripts/system-packages
 
 # Browser tests fail (not skip) without Chromium: `system` has installed it or stopped.
+# The hub suite (tests/hub) needs root (system users): as root it must run, otherwise it skips.
+ROOT_USER := $(filter 0,$(shell id -u))
 test: system book lint
-	REQUIRE_BROWSER=1 $(BIN)/python -m pytest
+	REQUIRE_BROWSER=1 REQUIRE_HUB=$(if $(ROOT_USER),1,0) $(BIN)/python -m pytest
 
 # Style and types: ruff over the repository, mypy over the toolkit (settings in pyproject.toml).
 lint: setup
@@ -67,8 +70,18 @@ lint: setup
 check: lint
 	$(BIN)/python -m pytest -m "not slow and not browser and not book and not hub"
 
+# N: participants in the hub load benchmark's last round (rounds of 10 and N; default 30).
+N ?=
+comma := ,
 bench: system book
-	$(BIN)/python -m benchmarks
+	$(if $(N),HUB_BENCH_N=10$(comma)$(N)) $(BIN)/python -m benchmarks
+
+# The course hub (deploy/hub): JupyterHub, its proxy, the shared environment and the exchange,
+# brought up in one step on a fresh Debian machine (as root). INSTRUCTOR=name also creates the
+# instructor's account and course folder.
+INSTRUCTOR ?=
+hub:
+	$(if $(ROOT_USER),,sudo) deploy/hub/install.sh $(if $(INSTRUCTOR),--instructor $(INSTRUCTOR))
 
 serve:
 	@test -d _build/html || { echo "No built book yet: run 'make book' first."; exit 1; }

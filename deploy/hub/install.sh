@@ -4,6 +4,7 @@
 #   sudo deploy/hub/install.sh                      install (or update) and start the hub
 #   sudo deploy/hub/install.sh --env-only           only the shared environment (tests, image)
 #   sudo deploy/hub/install.sh --instructor NAME    also create instructor NAME's course folder
+#   deploy/hub/install.sh --image                   the environment alone, for the k8s image
 #
 # What it does, each step idempotent:
 #  1. Debian packages the hub needs (python3-venv, nodejs + npm, bubblewrap), if missing.
@@ -29,11 +30,13 @@ COURSE_ID="innolead"
 INSTRUCTORS_GROUP="innolead-instructors"
 PARTICIPANTS_GROUP="innolead-participants"
 ENV_ONLY=0
+NO_PROXY=0
 INSTRUCTOR=""
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --env-only) ENV_ONLY=1 ;;
+    --image) ENV_ONLY=1; NO_PROXY=1 ;;  # the Kubernetes singleuser image (deploy/k8s/Dockerfile)
     --instructor) INSTRUCTOR="$2"; shift ;;
     --prefix) PREFIX="$2"; shift ;;
     -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
@@ -54,8 +57,10 @@ fi
 need=()
 [ -x /usr/bin/python3 ] || need+=(python3)
 /usr/bin/python3 -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
-command -v node >/dev/null 2>&1 || need+=(nodejs)
-command -v npm >/dev/null 2>&1 || need+=(npm)
+if [ "$NO_PROXY" -eq 0 ]; then
+  command -v node >/dev/null 2>&1 || need+=(nodejs)
+  command -v npm >/dev/null 2>&1 || need+=(npm)
+fi
 command -v bwrap >/dev/null 2>&1 || need+=(bubblewrap)
 command -v prlimit >/dev/null 2>&1 || need+=(util-linux)
 if [ "${#need[@]}" -gt 0 ]; then
@@ -111,7 +116,9 @@ chmod -R a+rX "$VENV"
 # --- 4. configurable-http-proxy ----------------------------------------------------------------
 PROXY="$PREFIX/proxy"
 mkdir -p "$PROXY"
-if ! cmp -s "$HERE/package-lock.json" "$PROXY/package-lock.json" \
+if [ "$NO_PROXY" -eq 1 ]; then
+  : # the image runs single-user servers only; the chart brings its own proxy
+elif ! cmp -s "$HERE/package-lock.json" "$PROXY/package-lock.json" \
    || [ ! -x "$PROXY/node_modules/.bin/configurable-http-proxy" ]; then
   say "installing configurable-http-proxy (npm, pinned)"
   cp "$HERE/package.json" "$HERE/package-lock.json" "$PROXY/"

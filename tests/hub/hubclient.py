@@ -294,9 +294,12 @@ class Server:
         response = self.request("PUT", f"/api/contents/{path}", data=json.dumps(body))
         response.raise_for_status()
 
-    def execute(self, path: str, timeout: float = 180) -> nbformat.NotebookNode:
+    def execute(
+        self, path: str, timeout: float = 180, keep_kernel: bool = False
+    ) -> nbformat.NotebookNode:
         """Run every code cell of the saved notebook in a kernel of this server (a session on
-        the notebook, as JupyterLab opens it), put the outputs in, save it, shut the kernel down."""
+        the notebook, as JupyterLab opens it), put the outputs in and save it. The kernel is
+        shut down afterwards unless ``keep_kernel`` (a participant who keeps working)."""
         nb = self.read_notebook(path)
         response = self.request(
             "POST", "/api/sessions",
@@ -316,7 +319,8 @@ class Server:
                 cell.execution_count = number + 1
         finally:
             ws.close()
-            self.request("DELETE", f"/api/sessions/{session['id']}")
+            if not keep_kernel:
+                self.request("DELETE", f"/api/sessions/{session['id']}")
         self.write_notebook(path, nb)
         return nb
 
