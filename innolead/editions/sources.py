@@ -13,7 +13,6 @@ Everything under ``sv/`` is generated: edit the English pages, ``locales/sv/page
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -109,5 +108,5 @@ def write() -> list[Path]:
         link = EDITION / relative
         if not link.is_symlink():
             link.parent.mkdir(parents=True, exist_ok=True)
-            os.symlink(target, link)
+            link.symlink_to(target)
     return changed

@@ -118,7 +118,25 @@ def _add_switch(app: Sphinx, pagename: str, templatename: str, context: dict, do
     context["metatags"] = context.get("metatags", "") + alternate
 
 
+def _swedish_citations() -> None:
+    """Register ``author_year_sv``: author-year citations that join two authors with "och"."""
+    from dataclasses import dataclass, field
+
+    from sphinxcontrib.bibtex.plugin import register_plugin
+    from sphinxcontrib.bibtex.style.referencing import PersonStyle
+    from sphinxcontrib.bibtex.style.referencing.author_year import AuthorYearReferenceStyle
+
+    @dataclass
+    class SwedishAuthorYear(AuthorYearReferenceStyle):
+        person: PersonStyle = field(
+            default_factory=lambda: PersonStyle(sep2=" och ", last_sep=" och ")
+        )
+
+    register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_sv", SwedishAuthorYear)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    _swedish_citations()
     app.connect("config-inited", _configure)
     app.connect("html-page-context", _add_switch)
     app.connect("builder-inited", _translate_hard_coded)
