@@ -13,9 +13,6 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator, PercentFormatter
-
 from innolead.render.palette import PALETTE
 
 
@@ -59,6 +56,11 @@ def bars_png(
     >>> bars_png(["a", "b"], {"before": [1, 2]}, title="t", value_title="n")[:4]
     b'\\x89PNG'
     """
+    # matplotlib (about half a second) loads when a chart is drawn, not when a report or the
+    # self-assessment module is imported.
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator, PercentFormatter
+
     fig = Figure(figsize=size, dpi=100, layout="constrained")
     ax = fig.add_subplot()
     width = 0.8 / max(len(series), 1)
