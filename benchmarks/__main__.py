@@ -19,6 +19,8 @@ from pathlib import Path
 
 OUT = Path(__file__).with_name("results")
 ORDER = ("build", "explorers", "pages", "lighthouse", "grading", "hub")
+#: Benchmarks whose module has a ``table(figures)`` for the summary.
+TABLES = ("lighthouse",)
 #: The key under which each result file records when and where it was made.
 RUN = "_run"
 
@@ -28,9 +30,8 @@ def _summary(name: str, result: dict) -> list[str]:
     lines = [f"## {name}", ""]
     if RUN in result:
         lines += [f"Run {result[RUN]}.", ""]
-    module = importlib.import_module(f"benchmarks.{name}")
-    if hasattr(module, "table"):  # figures best read as a table (Lighthouse)
-        lines += [module.table(figures), ""]
+    if name in TABLES:  # figures best read as a table
+        lines += [importlib.import_module(f"benchmarks.{name}").table(figures), ""]
     return [*lines, "```json", json.dumps(figures, indent=2), "```", ""]
 
 

@@ -13,7 +13,6 @@ import contextlib
 import functools
 import gzip
 import http.server
-import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -41,15 +40,15 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def send_head(self):  # noqa: ANN201 - the base class's contract
-        path = self.translate_path(self.path)
-        if os.path.isdir(path):
-            path = os.path.join(path, "index.html")
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.endswith(COMPRESSIBLE) and os.path.isfile(path)):
+        if not (accepts and path.name.endswith(COMPRESSIBLE) and path.is_file()):
             return super().send_head()
-        body = _gzipped(path, os.path.getmtime(path))
+        body = _gzipped(str(path), path.stat().st_mtime)
         self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))

@@ -104,7 +104,8 @@ def _write_states(app: Sphinx, name: str, payload: str) -> str:
     """Write an explorer's states once, named by their content; return the path in the site."""
     data = payload.encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()[:16]
-    relative = f"{STATES_DIR}/{name}-{digest}.json"
+    safe = re.sub(r"[^A-Za-z0-9_-]", "-", name)[:40]
+    relative = f"{STATES_DIR}/{safe}-{digest}.json"
     target = Path(app.outdir) / relative
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
