@@ -33,7 +33,8 @@ class Block:
 
 def _fence_end(lines: list[str], start: int) -> int:
     """The index just past the fence that opens at ``lines[start]``."""
-    opening = FENCE.match(lines[start]).group(1)
+    fence = FENCE.match(lines[start])
+    opening = fence.group(1) if fence else "```"
     closing = re.compile(rf"^{re.escape(opening[0])}{{{len(opening)},}}\s*$")
     for i in range(start + 1, len(lines)):
         if closing.match(lines[i]):

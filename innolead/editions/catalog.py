@@ -26,11 +26,13 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
+import polib  # type: ignore[import-untyped]
 
 from innolead.editions.blocks import Block, join, split
+from innolead.paths import PACKAGE, checkout
 
-ROOT = Path(__file__).resolve().parents[2]
+#: The repository whose book is translated (the book's tools work only in a checkout).
+ROOT = checkout() or PACKAGE.parent
 LOCALES = ROOT / "locales"
 #: How close an old English block must be to a new one for its translation to be kept (fuzzy).
 FUZZY_RATIO = 0.6
@@ -183,6 +185,5 @@ def render(page: str, language: str = "sv") -> str:
     out = []
     for block in english_blocks(page):
         entry = po.find(block.text) if block.translatable else None
-        usable = entry is not None and entry.msgstr
-        out.append(entry.msgstr if usable else block.text)
+        out.append(entry.msgstr if entry is not None and entry.msgstr else block.text)
     return join(out)

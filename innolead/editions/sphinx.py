@@ -17,9 +17,10 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from innolead.editions.catalog import ROOT
 from innolead.language import VARIABLE
 
-LOCALES = Path(__file__).resolve().parents[2] / "locales"
+LOCALES = ROOT / "locales"
 #: The themes' and extensions' gettext domains our catalogues complete (behind their own).
 DOMAINS = ("booktheme", "exercise", "togglebutton")
 TEMPLATES = Path(__file__).with_name("templates")
