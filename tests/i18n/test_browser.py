@@ -20,7 +20,7 @@ def test_language_switch_round_trip(book_url: str, page: tuple) -> None:
     tab.wait_for_load_state("networkidle")
     assert tab.url.endswith("/sv/book/chapters/05-implementation-spread.html")
     assert tab.locator("html").get_attribute("lang") == "sv"
-    assert tab.locator("h1").first.inner_text().startswith("5. Implementering och spridning")
+    assert "Implementering och spridning" in tab.locator("h1").first.inner_text()
     tab.get_by_role("link", name="In English").click()
     tab.wait_for_load_state("networkidle")
     assert tab.url.endswith("/book/chapters/05-implementation-spread.html")
