@@ -8,8 +8,8 @@ places each adopter in one of Rogers' five categories (Rogers 2003).
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -37,16 +37,6 @@ class BassFit:
 
     p: float
     q: float
-    m: float
-    r_squared: float
-
-
-@dataclass(frozen=True)
-class LogisticFit:
-    """A fitted logistic curve: growth rate ``k``, midpoint ``t0`` (in years), ceiling ``m``."""
-
-    k: float
-    t0: float
     m: float
     r_squared: float
 
@@ -133,17 +123,6 @@ def bass_cumulative(t: np.ndarray | float, p: float, q: float, m: float) -> np.n
     return m * (1 - decay) / (1 + q / p * decay)
 
 
-def logistic_cumulative(t: np.ndarray | float, k: float, t0: float, m: float) -> np.ndarray:
-    """A logistic S-curve: m / (1 + exp(-k (t - t0))).
-
-    Examples
-    --------
-    >>> logistic_cumulative([5.0], 0.5, 5.0, 200).tolist()
-    [100.0]
-    """
-    return m / (1 + np.exp(-k * (np.asarray(t, dtype=float) - t0)))
-
-
 def r_squared(observed: np.ndarray, predicted: np.ndarray) -> float:
     """The share of the variance of ``observed`` that ``predicted`` explains.
 
@@ -210,40 +189,6 @@ def fit_bass(adoption: pd.DataFrame, p0: tuple[float, float] = (0.01, 0.4)) -> B
         raise SelectionError(msg) from err
     p, q, m = (float(v) for v in params)
     return BassFit(p, q, m, r_squared(y, bass_cumulative(t, p, q, m)))
-
-
-def fit_logistic(adoption: pd.DataFrame) -> LogisticFit:
-    """Fit a logistic S-curve to a cumulative adoption curve by least squares.
-
-    Parameters
-    ----------
-    adoption
-        The output of ``cumulative_adoption``; the first year counts as t = 1.
-
-    Returns
-    -------
-    LogisticFit
-        ``k``, ``t0`` (years after the first year's start), ``m`` and ``r_squared``.
-
-    Examples
-    --------
-    >>> years = np.arange(2008, 2026)
-    >>> curve = logistic_cumulative(years - 2007, 0.5, 9.0, 250)
-    >>> adoption = pd.DataFrame({"year": years, "cumulative": curve, "municipalities": 290})
-    >>> fit = fit_logistic(adoption)
-    >>> round(fit.k, 2), round(fit.t0, 1), round(fit.m), round(fit.r_squared, 3)
-    (0.5, 9.0, 250, 1.0)
-    """
-    t, y, n = _check_fit_input(adoption)
-    start = (0.5, float(np.interp(y[-1] / 2, y, t)), y[-1])
-    bounds = ([1e-3, -50.0, y[-1] * 0.5], [5.0, 100.0, max(n, y[-1])])
-    try:
-        params, _ = curve_fit(logistic_cumulative, t, y, p0=start, bounds=bounds, maxfev=10_000)
-    except RuntimeError as err:
-        msg = "A logistic curve could not be fitted to this selection; choose a larger group."
-        raise SelectionError(msg) from err
-    k, t0, m = (float(v) for v in params)
-    return LogisticFit(k, t0, m, r_squared(y, logistic_cumulative(t, k, t0, m)))
 
 
 def bass_curve(adoption: pd.DataFrame, p: float, q: float, m: float) -> pd.DataFrame:
@@ -317,121 +262,6 @@ def adoption_share(frame: pd.DataFrame, year: str = YEAR) -> float:
     return float(frame[year].notna().mean())
 
 
-def category_bounds(frame: pd.DataFrame, year: str = YEAR) -> pd.DataFrame:
-    """Rogers' category boundaries: mean adoption year minus 2 SD, minus 1 SD, mean, plus 1 SD.
-
-    The mean and standard deviation are taken over adopters only. A category runs from its
-    ``from_year`` (included) up to its ``to_year`` (excluded).
-
-    Parameters
-    ----------
-    frame
-        One row per potential adopter.
-    year
-        The adoption-year column.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``category``, ``from_year``, ``to_year`` and ``rogers_share``.
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"adoption_year": [2010, 2012, 2014]})  # mean 2012, SD 2
-    >>> category_bounds(frame)["to_year"].tolist()
-    [2008.0, 2010.0, 2012.0, 2014.0, inf]
-    """
-    years = _adoption_years(frame, year)
-    if len(years) < 2:
-        msg = "Adopter categories need at least two adopters; choose a larger group."
-        raise SelectionError(msg)
-    mean, sd = float(years.mean()), float(years.std(ddof=1))
-    cuts = [-np.inf, mean - 2 * sd, mean - sd, mean, mean + sd, np.inf]
-    return pd.DataFrame(
-        {
-            "category": list(ROGERS_SHARES),
-            "from_year": cuts[:-1],
-            "to_year": cuts[1:],
-            "rogers_share": list(ROGERS_SHARES.values()),
-        }
-    )
-
-
-def adopter_categories(frame: pd.DataFrame, year: str = YEAR, name: str = NAME) -> pd.DataFrame:
-    """Each municipality's Rogers adopter category, by its adoption year.
-
-    Parameters
-    ----------
-    frame
-        One row per potential adopter.
-    year, name
-        The adoption-year and name columns.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``municipality``, ``adoption_year`` and ``category`` (``"not yet adopted"``
-        for rows without a year), in the input's order.
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"municipality": list("ABCD"),
-    ...                       "adoption_year": [2010, 2012, 2014, None]})  # mean 2012, SD 2
-    >>> adopter_categories(frame)["category"].tolist()
-    ['early majority', 'late majority', 'laggards', 'not yet adopted']
-    """
-    bounds = category_bounds(frame, year)
-    years = pd.to_numeric(frame[year], errors="coerce").astype(float)
-    cuts = [*bounds["from_year"], np.inf]
-    category = pd.cut(years, cuts, right=False, labels=list(bounds["category"]))
-    return pd.DataFrame(
-        {
-            "municipality": frame[name].astype(str).to_numpy(),
-            "adoption_year": frame[year].to_numpy(),
-            "category": category.astype(object).fillna(NOT_ADOPTED).to_numpy(),
-        }
-    )
-
-
-def category_shares(frame: pd.DataFrame, year: str = YEAR) -> pd.DataFrame:
-    """Adopters in each Rogers category, against Rogers' 2.5/13.5/34/34/16 %.
-
-    Parameters
-    ----------
-    frame
-        One row per potential adopter.
-    year
-        The adoption-year column.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``category``, ``first_year`` and ``last_year`` (of its adopters, empty when it
-        has none), ``adopters``, ``share`` (of all adopters), ``rogers_share`` and
-        ``difference`` (share minus Rogers' share).
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"adoption_year": [2010, 2012, 2014, None]})
-    >>> category_shares(frame)["adopters"].tolist()  # cuts 2008, 2010, 2012, 2014
-    [0, 0, 1, 1, 1]
-    """
-    bounds = category_bounds(frame, year)
-    years = pd.to_numeric(frame[year], errors="coerce").dropna().astype(int)
-    cuts = [*bounds["from_year"], np.inf]
-    category = pd.cut(years, cuts, right=False, labels=list(bounds["category"]))
-    spans = years.groupby(category, observed=False).agg(["min", "max", "size"])
-    table = bounds[["category"]].copy()
-    table["first_year"] = spans["min"].to_numpy()
-    table["last_year"] = spans["max"].to_numpy()
-    table[["first_year", "last_year"]] = table[["first_year", "last_year"]].astype("Int64")
-    table["adopters"] = spans["size"].to_numpy().astype(int)
-    table["share"] = table["adopters"] / len(years)
-    table["rogers_share"] = bounds["rogers_share"]
-    table["difference"] = table["share"] - table["rogers_share"]
-    return table
-
-
 def peak_year(curve: pd.DataFrame) -> int:
     """The year with the most new adopters (the first such year on a tie).
 
@@ -443,34 +273,23 @@ def peak_year(curve: pd.DataFrame) -> int:
     return int(curve["year"].iloc[int(np.argmax(curve["adopters"].to_numpy(float)))])
 
 
-def category_of(frame: pd.DataFrame, municipality: str, year: str = YEAR, name: str = NAME) -> str:
-    """The Rogers adopter category of one municipality (``"not yet adopted"`` if it has not).
+# Rogers' adopter categories: see ``innolead.analysis.adopters``, which builds on this
+# module. Chapters and assignments import those names from here, so they are looked up
+# there on first use (a plain import would be circular).
+_MOVED = frozenset(
+    {
+        "adopter_categories",
+        "category_bounds",
+        "category_of",
+        "category_shares",
+    }
+)
 
-    Parameters
-    ----------
-    frame
-        One row per potential adopter; the categories are cut on all adopters in ``frame``.
-    municipality
-        The municipality's name, as in the ``name`` column.
-    year, name
-        The adoption-year and name columns.
 
-    Returns
-    -------
-    str
-        One of Rogers' five categories or ``"not yet adopted"``.
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        from innolead.analysis import adopters
 
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"municipality": list("ABC"), "adoption_year": [2010, 2012, 2014]})
-    >>> category_of(frame, "A")  # mean 2012, SD 2: early majority is 2010 to before 2012
-    'early majority'
-    """
-    categories = adopter_categories(frame, year, name)
-    match = categories.loc[categories["municipality"] == municipality, "category"]
-    if match.empty:
-        close = difflib.get_close_matches(municipality, categories["municipality"], n=3)
-        hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ""
-        msg = f"There is no municipality called {municipality!r} in this data.{hint}"
-        raise SelectionError(msg)
-    return str(match.iloc[0])
+        return getattr(adopters, name)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

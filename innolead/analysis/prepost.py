@@ -379,37 +379,3 @@ def compare_published(
     table = pd.DataFrame(rows, columns=columns)
     table["matches"] = table["matches"].astype("boolean")
     return table
-
-
-def satisfaction_by_change(
-    frame: pd.DataFrame,
-    pre: str,
-    post: str,
-    satisfaction: str = "satisfaction",
-    *,
-    min_size: int = MIN_SIZE,
-) -> pd.DataFrame:
-    """Mean satisfaction of those who rated themselves higher, the same and lower.
-
-    Are the satisfied participants the ones who say they learned something? Returns
-    ``direction``, ``n`` and ``mean_satisfaction``; missing scores are left out and directions
-    with fewer than ``min_size`` answers are pooled into ``"other groups"``.
-
-    Examples
-    --------
-    >>> frame = pd.DataFrame({"pre": [1, 1, 1, 2, 2, 2], "post": [2, 2, 2, 2, 2, 2],
-    ...                       "satisfaction": [5, 4, 5, 3, 2, None]})
-    >>> satisfaction_by_change(frame, "pre", "post", min_size=2)
-       direction  n  mean_satisfaction
-    0  increased  3           4.666667
-    1       same  2           2.500000
-    """
-    _require_columns(frame, [satisfaction])
-    pairs = matched_pairs(frame.dropna(subset=[satisfaction]), pre, post, min_size=min_size)
-    groups = pool_small_groups(change_direction(pairs, pre, post), min_size=min_size)
-    scores = pairs[satisfaction].astype(float)
-    table = scores.groupby(groups, observed=True).agg(["size", "mean"])
-    table = table.rename(columns={"size": "n", "mean": "mean_satisfaction"})
-    table = table.rename_axis("direction").reset_index()
-    table["direction"] = table["direction"].astype(str).astype(object)
-    return table

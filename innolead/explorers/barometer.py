@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from innolead.analysis.shares import MEASURES, WORKPLACES, filter_frame, measure_share
+from innolead.analysis.barometer import MEASURES, WORKPLACES, measure_share
+from innolead.analysis.shares import filter_frame
 from innolead.cases import load as load_case
 from innolead.explorers.base import ExplorerSpec
 from innolead.explorers.controls import Choice

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from innolead.analysis.scales import (
-    MIN_RESPONDENTS,
+from innolead.analysis.relationships import (
     correlation,
     group_rates,
     quartile_rates,
     reported_units,
     strength,
-    unit_table,
 )
+from innolead.analysis.scales import MIN_RESPONDENTS, unit_table
 from innolead.analysis.shares import filter_frame
 from innolead.cases import get as get_case
 from innolead.cases import load as load_case

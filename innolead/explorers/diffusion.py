@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from innolead.analysis.adopters import category_shares
 from innolead.analysis.diffusion import (
     BassFit,
     bass_curve,
-    category_shares,
     cumulative_adoption,
     fit_bass,
     mean_gap,

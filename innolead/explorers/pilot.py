@@ -12,17 +12,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from innolead.analysis.effects import (
-    COMPARISON,
-    TREATED,
-    Estimate,
+from innolead.analysis.counterfactual import (
     counterfactual,
-    estimates,
-    estimates_table,
     monthly_means,
     per_user,
     similar_baseline,
 )
+from innolead.analysis.effects import COMPARISON, TREATED, Estimate, estimates, estimates_table
 from innolead.analysis.errors import SelectionError
 from innolead.cases import load as load_case
 from innolead.explorers.base import ExplorerSpec

@@ -48,7 +48,7 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(csp=Markup(META), **context)
 
 
-def piece(name: str, *args: Any, template: str = "pieces.html") -> Markup:
+def piece(name: str, *args: Any, template: str = "pieces.html") -> str:
     """The HTML of macro ``name`` of ``template`` (``pieces.html`` or ``widgets.html``)."""
     return Markup(getattr(environment().get_template(template).module, name)(*args))
 
@@ -62,7 +62,7 @@ class Cell:
     header: bool = False
 
 
-def _cell(value: object, rule: str | None) -> tuple[str, bool]:
+def _cell(value: Any, rule: str | None) -> tuple[str, bool]:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "-", False
     if rule == "pct":
@@ -86,7 +86,7 @@ def table(
     caption: str,
     headers: Mapping[str, str] | None = None,
     formats: Mapping[str, str] = FORMATS,
-) -> Markup:
+) -> str:
     """A table: caption, column headers, the first column as row headers.
 
     Parameters
@@ -122,28 +122,28 @@ def table(
 
 def cells_table(
     caption: str, head: Iterable[object], rows: Iterable[Iterable[Cell]] | None, css: str = ""
-) -> Markup:
+) -> str:
     """A table from cells already formatted: caption, column headers, ``rows`` (or no body)."""
     return piece("table", caption, list(head), None if rows is None else list(rows), css)
 
 
-def figure(png: bytes, alt: str, caption: str) -> Markup:
+def figure(png: bytes, alt: str, caption: str) -> str:
     """An embedded PNG with its text alternative and a visible caption."""
     src = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
     return piece("figure", src, alt, caption)
 
 
-def paragraph(text: str, css: str = "") -> Markup:
+def paragraph(text: str, css: str = "") -> str:
     """A paragraph of plain text (escaped), optionally with a class."""
     return piece("paragraph", text, css)
 
 
-def bullets(lines: Iterable[str], css: str = "") -> Markup:
+def bullets(lines: Iterable[str], css: str = "") -> str:
     """A list of plain-text items (escaped)."""
     return piece("bullets", list(lines), css)
 
 
-def section(title: str, body: Iterable[str], level: int = 2) -> Markup:
+def section(title: str, body: Iterable[str], level: int = 2) -> str:
     """A section with its heading (``level`` 2 or 3); ``body`` holds pieces made here."""
     return piece("section", title, list(body), level)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from innolead.analysis.shares import INNOVATORS, MEASURES, WORKPLACES, Measure
+from innolead.analysis.barometer import INNOVATORS, MEASURES, WORKPLACES, Measure
 
 #: The barometer's main barriers other than "uncertainty about testing".
 _OTHER_BARRIERS = ("time and resources", "regulation", "skills", "technology", "other")

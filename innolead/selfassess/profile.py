@@ -12,8 +12,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from innolead.analysis.barometer import WORKPLACES
 from innolead.analysis.prepost import change_direction
-from innolead.analysis.shares import WORKPLACES, filter_frame, share
+from innolead.analysis.shares import filter_frame, share
 from innolead.format import num, pct
 from innolead.selfassess.capabilities import (
     CAPABILITIES,

@@ -17,8 +17,6 @@ from innolead.analysis.diffusion import (
     category_shares,
     cumulative_adoption,
     fit_bass,
-    fit_logistic,
-    logistic_cumulative,
     mean_gap,
     peak_year,
     r_squared,
@@ -26,6 +24,7 @@ from innolead.analysis.diffusion import (
 )
 from innolead.analysis.errors import SelectionError
 from innolead.cases import load
+from tests.statistics import fit_logistic, logistic_cumulative
 
 # Four municipalities: two adopt in 2010, one in 2012, one never.
 SMALL = pd.DataFrame(

@@ -8,7 +8,6 @@ import pytest
 from scipy import stats
 
 from innolead.analysis.effects import (
-    cost_per_unit_effect,
     counterfactual,
     diff_in_diff,
     estimates,
@@ -195,14 +194,3 @@ def test_per_user_leaves_zero_users_missing() -> None:
     """Is the ratio missing (not infinite) when a row has no users?"""
     frame = pd.DataFrame({"cost_sek": [900], "users": [0]})
     assert per_user(frame, "cost_sek")["cost_sek_per_user"].isna().all()
-
-
-def test_cost_per_unit_effect_divides_by_size_of_effect() -> None:
-    """Does 300 SEK for a saving of 0.9 hours cost 333.33 SEK per hour saved?"""
-    assert cost_per_unit_effect(300, -0.9) == pytest.approx(333.333, abs=0.001)
-
-
-def test_cost_per_unit_effect_rejects_zero_effect() -> None:
-    """Does a zero effect raise a SelectionError instead of dividing by zero?"""
-    with pytest.raises(SelectionError, match="zero"):
-        cost_per_unit_effect(300, 0.0)

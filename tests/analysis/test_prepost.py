@@ -16,11 +16,11 @@ from innolead.analysis.prepost import (
     of_ten_sentence,
     pool_small_groups,
     prepost_change,
-    satisfaction_by_change,
     satisfied_share,
     share_increased,
 )
 from innolead.cases import load
+from tests.statistics import satisfaction_by_change
 
 # Five matched pairs and one unpaired row: up, up, same, down, up; the last has no "before".
 SMALL = pd.DataFrame(

@@ -19,8 +19,6 @@ from innolead.analysis.scales import (
     REVERSED_ITEMS,
     SAFETY_ITEMS,
     correlation,
-    cronbach_alpha,
-    group_means,
     group_rates,
     idea_rates,
     implementation_rate,
@@ -35,6 +33,7 @@ from innolead.analysis.scales import (
     unit_table,
 )
 from innolead.cases import load
+from tests.statistics import cronbach_alpha, group_means
 
 
 def _units() -> pd.DataFrame:

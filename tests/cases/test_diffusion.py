@@ -10,9 +10,9 @@ from innolead.analysis.diffusion import (
     category_shares,
     cumulative_adoption,
     fit_bass,
-    fit_logistic,
 )
 from innolead.cases import load
+from tests.statistics import fit_logistic
 
 FIRST_YEAR, LAST_YEAR = 2008, 2025
 ROGERS = {  # rogers2003diffusion: share of adopters in each category, in per cent
