@@ -136,15 +136,26 @@ def _rubrics(course: Course, args: argparse.Namespace) -> object:
     return text
 
 
-def _exchange_options(parser: argparse.ArgumentParser, verb: str) -> None:
-    parser.add_argument(
-        "--exchange", action="store_true", help=f"{verb} through the nbgrader exchange (JupyterHub)"
-    )
-    parser.add_argument(
-        "--exchange-root",
-        metavar="PATH",
-        help="the exchange folder, if not the one in nbgrader_config.py (/srv/nbgrader/exchange)",
-    )
+Options = Callable[[argparse.ArgumentParser], None]
+
+
+def _exchange_options(verb: str) -> Options:
+    def add(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(
+            "--exchange",
+            action="store_true",
+            help=f"{verb} through the nbgrader exchange (JupyterHub)",
+        )
+        parser.add_argument(
+            "--exchange-root",
+            metavar="PATH",
+            help=(
+                "the exchange folder, if not the one in nbgrader_config.py "
+                "(/srv/nbgrader/exchange)"
+            ),
+        )
+
+    return add
 
 
 def _timeout_option(parser: argparse.ArgumentParser) -> None:
@@ -165,8 +176,115 @@ def _workers_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _argument(*names: str, **settings: object) -> Options:
+    def add(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument(*names, **settings)  # type: ignore[arg-type]
+
+    return add
+
+
+_ASSIGNMENT = _argument("assignment")
+_ASSIGNMENTS = _argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all")
+
+#: The subcommands, in the order ``innolead --help`` lists them: name, handler, what it does
+#: (its help line and description) and the options it takes. All the words an instructor
+#: reads in ``--help`` are here and in the option helpers above.
+COMMANDS: tuple[tuple[str, Handler, str, tuple[Options, ...]], ...] = (
+    (
+        "generate",
+        _generate,
+        "check the instructor versions and write the student versions",
+        (_ASSIGNMENTS,),
+    ),
+    (
+        "release",
+        _release,
+        "hand out a student version: LMS files (default) or exchange",
+        (
+            _ASSIGNMENT,
+            _argument("--lms", action="store_true", help="write lms/ASSIGNMENT.zip (the default)"),
+            _exchange_options("release"),
+        ),
+    ),
+    (
+        "collect",
+        _collect,
+        "collect submissions from an LMS download or the exchange",
+        (
+            _ASSIGNMENT,
+            _argument("--lms", metavar="DOWNLOAD", help="the zip file (or folder) from the LMS"),
+            _exchange_options("collect"),
+        ),
+    ),
+    (
+        "autograde",
+        _autograde,
+        "autograde the submissions, with progress and a summary",
+        (
+            _ASSIGNMENT,
+            _argument("--student", action="append", metavar="ID", help="only these (repeatable)"),
+            _timeout_option,
+            _workers_option,
+        ),
+    ),
+    (
+        "feedback",
+        _feedback,
+        "write each participant's feedback page (HTML)",
+        (_ASSIGNMENT, _exchange_options("release the feedback")),
+    ),
+    (
+        "export",
+        _export,
+        "write reports/grades.csv and the points per question",
+        (_argument("assignment", nargs="?"),),
+    ),
+    (
+        "report",
+        _report,
+        "write the cohort report (reports/ASSIGNMENT/cohort.html)",
+        (_ASSIGNMENT,),
+    ),
+    (
+        "grade",
+        _grade,
+        "autograde, feedback, export and report, in that order",
+        (_ASSIGNMENT, _timeout_option, _workers_option, _exchange_options("release the feedback")),
+    ),
+    (
+        "students",
+        _students,
+        "import a roster CSV (id,first_name,last_name,email)",
+        (_argument("roster"),),
+    ),
+    (
+        "practice",
+        _practice,
+        "write made-up submissions to rehearse grading",
+        (
+            _ASSIGNMENT,
+            _argument("--scenario", action="append", help="only these kinds (repeatable)"),
+            _argument("--lms", action="store_true", help="write them as an LMS download zip"),
+        ),
+    ),
+    ("rubrics", _rubrics, "print the reflections' rubrics as Markdown", (_ASSIGNMENTS,)),
+    (
+        "evaluate",
+        _evaluate,
+        "write the programme evaluation from the pre/post self-assessments",
+        (
+            _argument(
+                "--out",
+                metavar="PATH",
+                help="default: reports/evaluation/programme_evaluation.html",
+            ),
+        ),
+    ),
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The command line: one subcommand per step of the instructor's workflow."""
+    """The command line: one subcommand per step of the instructor's workflow (``COMMANDS``)."""
     parser = argparse.ArgumentParser(
         prog="innolead",
         description="The instructor's commands for the course's nbgrader assignments.",
@@ -178,64 +296,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="the nbgrader course folder (default: $INNOLEAD_COURSE, else exercises/)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    def add(name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
+    for name, handler, text, options in COMMANDS:
         cmd = sub.add_parser(name, help=text, description=text)
         cmd.set_defaults(handler=handler)
-        return cmd
-
-    cmd = add("generate", _generate, "check the instructor versions and write the student versions")
-    cmd.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all")
-
-    cmd = add("release", _release, "hand out a student version: LMS files (default) or exchange")
-    cmd.add_argument("assignment")
-    cmd.add_argument("--lms", action="store_true", help="write lms/ASSIGNMENT.zip (the default)")
-    _exchange_options(cmd, "release")
-
-    cmd = add("collect", _collect, "collect submissions from an LMS download or the exchange")
-    cmd.add_argument("assignment")
-    cmd.add_argument("--lms", metavar="DOWNLOAD", help="the zip file (or folder) from the LMS")
-    _exchange_options(cmd, "collect")
-
-    cmd = add("autograde", _autograde, "autograde the submissions, with progress and a summary")
-    cmd.add_argument("assignment")
-    cmd.add_argument("--student", action="append", metavar="ID", help="only these (repeatable)")
-    _timeout_option(cmd)
-    _workers_option(cmd)
-
-    cmd = add("feedback", _feedback, "write each participant's feedback page (HTML)")
-    cmd.add_argument("assignment")
-    _exchange_options(cmd, "release the feedback")
-
-    cmd = add("export", _export, "write reports/grades.csv and the points per question")
-    cmd.add_argument("assignment", nargs="?")
-
-    cmd = add("report", _report, "write the cohort report (reports/ASSIGNMENT/cohort.html)")
-    cmd.add_argument("assignment")
-
-    cmd = add("grade", _grade, "autograde, feedback, export and report, in that order")
-    cmd.add_argument("assignment")
-    _timeout_option(cmd)
-    _workers_option(cmd)
-    _exchange_options(cmd, "release the feedback")
-
-    cmd = add("students", _students, "import a roster CSV (id,first_name,last_name,email)")
-    cmd.add_argument("roster")
-
-    cmd = add("practice", _practice, "write made-up submissions to rehearse grading")
-    cmd.add_argument("assignment")
-    cmd.add_argument("--scenario", action="append", help="only these kinds (repeatable)")
-    cmd.add_argument("--lms", action="store_true", help="write them as an LMS download zip")
-
-    cmd = add("rubrics", _rubrics, "print the reflections' rubrics as Markdown")
-    cmd.add_argument("assignments", nargs="*", metavar="ASSIGNMENT", help="default: all")
-
-    cmd = add(
-        "evaluate", _evaluate, "write the programme evaluation from the pre/post self-assessments"
-    )
-    cmd.add_argument(
-        "--out", metavar="PATH", help="default: reports/evaluation/programme_evaluation.html"
-    )
+        for add in options:
+            add(cmd)
     return parser
 
 
