@@ -189,9 +189,12 @@ def test_explorer_driven_on_slow_cpu(book_url: str, throttled_page: tuple, case:
     tab.goto(f"{book_url}/{EXPLORER_PAGES[case]}", wait_until="networkidle", timeout=60_000)
     open_explorers(tab, timeout=60_000)
     root = tab.locator(f"[data-innolead-explorer='{case}']").first
-    for control in explorer_spec(case).controls:
+    controls = explorer_spec(case).controls
+    for control in controls:
         for index in range(len(control.values())):
             set_control(root, control, index)
+    for control in controls:  # back to the default view, which has a chart
+        set_control(root, control, control.values().index(control.default))
     root.locator(".innolead-chart svg").first.wait_for(timeout=60_000)
     tab.wait_for_timeout(500)
     assert root.locator(".innolead-chart > div").count() == 1  # one drawing, no leftovers
