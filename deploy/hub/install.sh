@@ -53,6 +53,11 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
+# One install at a time (the tests, the benchmark and an administrator may start it together).
+mkdir -p "$(dirname "$PREFIX")"
+exec 9>"$PREFIX.lock"
+flock 9
+
 # --- 1. Debian packages ------------------------------------------------------------------------
 need=()
 [ -x /usr/bin/python3 ] || need+=(python3)

@@ -73,10 +73,9 @@ c.Authenticator.allow_all = True  # the groups decide, in the hook above
 
 
 # --- Spawning ------------------------------------------------------------------------------
-class CourseSpawner(LocalProcessSpawner):
+class CourseSpawnerMixin:
     """Servers run as the participant's own system user from the shared environment, opening
-    JupyterLab on ~/innolead; instructors also get the formgrader (their own config first);
-    memory and processor limits through the user's cgroup where cgroups can be written."""
+    JupyterLab on ~/innolead; instructors also get the formgrader (their own config first)."""
 
     def _course_role(self) -> str:
         found = hubtools.role(self.user.name)
@@ -93,12 +92,20 @@ class CourseSpawner(LocalProcessSpawner):
             env["INNOLEAD_COURSE"] = str(Path(f"~{self.user.name}").expanduser() / "course")
         return env
 
-    async def start(self) -> Any:
+    def _prepare(self) -> None:
         if self._course_role() == "participant":
             hubtools.participant_folder(self.user.name)
             self.default_url = "/lab/tree/innolead"
         else:
             self.default_url = "/lab/tree/course"
+
+
+class CourseSpawner(CourseSpawnerMixin, LocalProcessSpawner):
+    """LocalProcessSpawner, with memory and processor limits through the user's cgroup where
+    cgroups can be written (LocalProcessSpawner itself does not enforce them)."""
+
+    async def start(self) -> Any:
+        self._prepare()
         url = await super().start()
         try:
             hubtools.limit(self.user.name, self.pid, self.mem_limit, self.cpu_limit)
@@ -112,18 +119,19 @@ class CourseSpawner(LocalProcessSpawner):
 
 
 if os.environ.get("INNOLEAD_SPAWNER") == "systemd":
-    # Where systemd is PID 1: a transient unit per user enforces the same limits.
-    c.JupyterHub.spawner_class = "systemdspawner.SystemdSpawner"
+    # Where systemd is PID 1: a transient unit per user enforces mem_limit and cpu_limit.
+    from systemdspawner import SystemdSpawner
+
+    class CourseSystemdSpawner(CourseSpawnerMixin, SystemdSpawner):
+        async def start(self) -> Any:
+            self._prepare()
+            return await super().start()
+
+    c.JupyterHub.spawner_class = CourseSystemdSpawner
     c.SystemdSpawner.unit_name_template = "innolead-hub-{USERNAME}"
     c.SystemdSpawner.isolate_tmp = True
     c.SystemdSpawner.isolate_devices = True
     c.SystemdSpawner.disable_user_sudo = True
-    c.SystemdSpawner.extra_paths = [str(VENV / "bin")]
-    c.SystemdSpawner.environment = {
-        "INNOLEAD_EXCHANGE": EXCHANGE,
-        "JUPYTER_CONFIG_PATH": "",  # instructors: set in local_config if they need the formgrader
-    }
-    c.Spawner.default_url = "/lab/tree/innolead"
 else:
     c.JupyterHub.spawner_class = CourseSpawner
 

@@ -10,6 +10,7 @@ suite as root (`REQUIRE_HUB=1` makes a missing root or environment a failure, no
 from __future__ import annotations
 
 import concurrent.futures
+import fcntl
 import os
 import shutil
 import tempfile
@@ -62,11 +63,16 @@ def hub() -> Iterator[hc.Hub]:
         if required:
             pytest.fail(message)
         pytest.skip(message)
+    # One hub suite at a time on a machine (the accounts' names are fixed): wait for another.
+    lock = Path("/run/lock/innolead-hub-tests.lock").open("w")  # noqa: SIM115 (held to the end)
+    fcntl.flock(lock, fcntl.LOCK_EX)
     hc.install_environment()
     work = Path(tempfile.mkdtemp(prefix=hc.USER_PREFIX + "test-", dir="/var/tmp"))
     work.chmod(0o755)
     the_hub = hc.Hub(work, work / "exchange")
     names = [INSTRUCTOR] + [participant(n) for n in range(1, N_PARTICIPANTS + 1)]
+    for name in names:  # left over from a run that was killed: start from nothing
+        hc.remove_user(name)
     try:
         hubtools.add_user(INSTRUCTOR, hubtools.INSTRUCTORS_GROUP)
         hubtools.setup_instructor(INSTRUCTOR, the_hub.exchange, hc.PREFIX)
@@ -82,6 +88,7 @@ def hub() -> Iterator[hc.Hub]:
         for name in names:
             hc.remove_user(name)
         shutil.rmtree(work, ignore_errors=True)
+        lock.close()
 
 
 @dataclass
