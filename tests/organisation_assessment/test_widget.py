@@ -16,9 +16,9 @@ import pytest
 
 from innolead.cases import load as load_case
 from innolead.grading.course import DEFAULT_ROOT
-from innolead.selfassess import CAPABILITIES, SelfAssessment, benchmarks, load, profile
-from innolead.selfassess.notebook import PATH, build_notebook
-from innolead.selfassess.display import profile_alt
+from innolead.organisation_assessment import CAPABILITIES, SelfAssessment, benchmarks, load, profile
+from innolead.organisation_assessment.display import profile_alt
+from innolead.organisation_assessment.notebook import PATH, build_notebook
 
 
 @pytest.fixture(scope="module")
@@ -134,5 +134,5 @@ def test_notebook_hides_its_code_and_shows_the_widget(
         results.append(eval(last, namespace))
     widget, mapping = results
     assert isinstance(widget, SelfAssessment)
-    assert widget.folder == Path(".")
+    assert widget.folder == Path()
     assert mapping["Capability"].tolist() == [c.label for c in CAPABILITIES.values()]

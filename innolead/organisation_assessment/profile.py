@@ -16,7 +16,7 @@ from innolead.analysis.barometer import WORKPLACES
 from innolead.analysis.prepost import change_direction
 from innolead.analysis.shares import filter_frame, share
 from innolead.format import num, pct
-from innolead.selfassess.capabilities import (
+from innolead.organisation_assessment.capabilities import (
     CAPABILITIES,
     HIGHEST,
     LOWEST,

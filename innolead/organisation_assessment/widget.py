@@ -1,9 +1,9 @@
 """The self-assessment as a widget: seven labelled sliders, a profile, a reading list, a file.
 
-A thin layer over ``innolead.selfassess.profile``: each change recomputes the profile with the
-pure functions and redraws the chart (with alt text), the reading list and, if an earlier
-assessment is chosen, the comparison. "Save assessment" writes the JSON file that
-``innolead.selfassess.store.load`` reads back.
+A thin layer over ``innolead.organisation_assessment.profile``: each change recomputes the
+profile with the pure functions and redraws the chart (with alt text), the reading list and,
+if an earlier assessment is chosen, the comparison. "Save assessment" writes the JSON file that
+``innolead.organisation_assessment.store.load`` reads back.
 """
 
 from __future__ import annotations
@@ -18,10 +18,20 @@ import ipywidgets as widgets
 import pandas as pd
 
 from innolead.cases import load as load_case
-from innolead.selfassess import store
-from innolead.selfassess.capabilities import BENCHMARK_NOTE, CAPABILITIES, HIGHEST, LOWEST
-from innolead.selfassess.display import profile_alt, profile_png, reading_html, table_html
-from innolead.selfassess.profile import benchmarks, compare, profile, reading_list
+from innolead.organisation_assessment import store
+from innolead.organisation_assessment.capabilities import (
+    BENCHMARK_NOTE,
+    CAPABILITIES,
+    HIGHEST,
+    LOWEST,
+)
+from innolead.organisation_assessment.display import (
+    profile_alt,
+    profile_png,
+    reading_html,
+    table_html,
+)
+from innolead.organisation_assessment.profile import benchmarks, compare, profile, reading_list
 
 SECTOR_OPTIONS = (
     ("All public workplaces", "all"),

@@ -1,6 +1,6 @@
 """Write the leader's self-assessment notebook (not an nbgrader assignment).
 
-``python -m innolead.selfassess.notebook`` writes
+``python -m innolead.organisation_assessment.notebook`` writes
 ``exercises/self-assessment/organisation_self_assessment.ipynb``; a test checks that the file
 is what this module writes. The code cells are collapsed (``source_hidden``) so that a leader
 who opens the notebook with ``make lab`` sees text and controls, not code.
@@ -62,8 +62,8 @@ _BENCHMARK = "\n".join(
     )
 )
 
-_CODE_WIDGET = "from innolead.selfassess import SelfAssessment\n\nSelfAssessment()"
-_CODE_MAPPING = "from innolead.selfassess import mapping\n\nmapping()"
+_CODE_WIDGET = "from innolead.organisation_assessment import SelfAssessment\n\nSelfAssessment()"
+_CODE_MAPPING = "from innolead.organisation_assessment import mapping\n\nmapping()"
 
 
 def _hidden(source: str, name: str) -> nbformat.NotebookNode:

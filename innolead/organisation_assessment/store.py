@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from innolead.selfassess.profile import check_ratings
+from innolead.organisation_assessment.profile import check_ratings
 
 #: What the file says it is, so that another JSON file is not mistaken for an assessment.
 FORMAT = "innolead-organisation-self-assessment"
@@ -60,7 +60,7 @@ def from_dict(data: Any, where: str = "the assessment") -> Assessment:
 
     Examples
     --------
-    >>> from innolead.selfassess.capabilities import CAPABILITIES
+    >>> from innolead.organisation_assessment.capabilities import CAPABILITIES
     >>> data = {"format": FORMAT, "version": 1, "organisation": "Norrvik",
     ...         "assessed_on": "2026-03-01", "ratings": dict.fromkeys(CAPABILITIES, 3)}
     >>> from_dict(data).organisation

@@ -16,7 +16,7 @@ import pytest
 
 from innolead.analysis.shares import MEASURES, filter_frame, measure_share, share
 from innolead.cases import load as load_case
-from innolead.selfassess import (
+from innolead.organisation_assessment import (
     CAPABILITIES,
     Assessment,
     benchmarks,
@@ -27,7 +27,7 @@ from innolead.selfassess import (
     save,
     weakest,
 )
-from innolead.selfassess.capabilities import chapter_number
+from innolead.organisation_assessment.capabilities import chapter_number
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Capability -> key of ``MEASURES`` where the benchmark is a named barometer measure.
