@@ -39,48 +39,54 @@ def vega_spec(chart: Chart, alt: str, version: int = 6) -> dict[str, Any]:
         "data": {"values": chart.records()},
         "config": {"font": "sans-serif", "axis": {"labelFontSize": 12, "titleFontSize": 12}},
     }
-    order = list(chart.order) if chart.order else None
+    spec.update(_marks(chart))
+    if chart.series is not None:
+        spec["encoding"].update(_series(chart))
+    return spec
+
+
+def _marks(chart: Chart) -> dict[str, Any]:
+    """The mark and the x/y encoding: a line over numbers or dates, or bars across or down."""
     if chart.kind == "line":
         temporal = chart.data[chart.x].dtype.kind == "M"
-        spec["mark"] = {"type": "line", "point": True}
-        spec["encoding"] = {
-            "x": _axis(chart.x, chart.x_title, "temporal" if temporal else "quantitative", False),
-            "y": _axis(chart.y, chart.y_title, "quantitative", chart.share),
-        }
+        x = _axis(chart.x, chart.x_title, "temporal" if temporal else "quantitative", False)
         if not temporal:
-            spec["encoding"]["x"]["axis"] = {"format": "d"}
-    else:
-        category = _axis(chart.x, chart.x_title, "nominal", False, order)
-        value = _axis(chart.y, chart.y_title, "quantitative", chart.share)
-        spec["mark"] = {"type": "bar"}
-        if chart.kind == "hbar":
-            spec["encoding"] = {"y": category, "x": value}
-        else:
-            category["axis"] = {"labelAngle": -20}
-            spec["encoding"] = {"x": category, "y": value}
-    if chart.series is not None:
-        spec["encoding"]["color"] = {
+            x["axis"] = {"format": "d"}
+        y = _axis(chart.y, chart.y_title, "quantitative", chart.share)
+        return {"mark": {"type": "line", "point": True}, "encoding": {"x": x, "y": y}}
+    order = list(chart.order) if chart.order else None
+    category = _axis(chart.x, chart.x_title, "nominal", False, order)
+    value = _axis(chart.y, chart.y_title, "quantitative", chart.share)
+    if chart.kind == "hbar":
+        return {"mark": {"type": "bar"}, "encoding": {"y": category, "x": value}}
+    category["axis"] = {"labelAngle": -20}
+    return {"mark": {"type": "bar"}, "encoding": {"x": category, "y": value}}
+
+
+def _series(chart: Chart) -> dict[str, Any]:
+    """Colour per series (the palette), bars side by side, and dashes for model series."""
+    encoding: dict[str, Any] = {
+        "color": {
             "field": chart.series,
             "type": "nominal",
             "title": None,
             "scale": {"range": list(PALETTE)},
             "legend": {"orient": "bottom", "labelLimit": 400},
         }
-        if chart.kind == "bar":
-            spec["encoding"]["xOffset"] = {"field": chart.series}
-        elif chart.kind == "hbar":
-            spec["encoding"]["yOffset"] = {"field": chart.series}
-        if chart.dashed:
-            spec["encoding"]["strokeDash"] = {
-                "field": chart.series,
-                "type": "nominal",
-                "legend": None,
-                "scale": {
-                    "domain": sorted(set(chart.data[chart.series].astype(str))),
-                    "range": [
-                        [6, 4] if s in chart.dashed else [1, 0]
-                        for s in sorted(set(chart.data[chart.series].astype(str)))
-                    ],
-                },
-            }
-    return spec
+    }
+    if chart.kind == "bar":
+        encoding["xOffset"] = {"field": chart.series}
+    elif chart.kind == "hbar":
+        encoding["yOffset"] = {"field": chart.series}
+    if chart.dashed:
+        names = sorted(set(chart.data[chart.series].astype(str)))
+        encoding["strokeDash"] = {
+            "field": chart.series,
+            "type": "nominal",
+            "legend": None,
+            "scale": {
+                "domain": names,
+                "range": [[6, 4] if s in chart.dashed else [1, 0] for s in names],
+            },
+        }
+    return encoding
