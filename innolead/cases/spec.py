@@ -32,6 +32,13 @@ class Column:
     maximum: float | str | None = None
     nullable: bool = False
 
+    def categories(self) -> tuple[str, ...]:
+        """The permitted values of a ``category`` column, in display order (for controls)."""
+        if self.allowed is None:
+            msg = f"Column {self.name!r} is not a category column: it lists no allowed values."
+            raise ValueError(msg)
+        return self.allowed
+
     def allowed_text(self) -> str:
         """The allowed values or range in words, for the data dictionary."""
         if self.allowed is not None:

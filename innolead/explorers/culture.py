@@ -57,7 +57,7 @@ GROUPINGS = {
 }
 
 #: The administrations, in the order the case documents them.
-ADMINISTRATIONS = get_case("culture").table("units").column("administration").allowed
+ADMINISTRATIONS = get_case("culture").table("units").column("administration").categories()
 
 CAVEAT = "synthetic data; a correlation, not proof of cause"
 

@@ -29,7 +29,7 @@ from innolead.explorers.controls import Choice
 from innolead.explorers.view import Chart, View
 from innolead.format import num, pct
 
-STEPS: tuple[str, ...] = case_spec("needs").table("responses").column("journey_step").allowed
+STEPS: tuple[str, ...] = case_spec("needs").table("responses").column("journey_step").categories()
 #: Per user-group option: its menu label, the groups it holds and how it reads in a sentence.
 GROUPS: dict[str, tuple[str, tuple[str, ...] | str, str]] = {
     "all": ("All respondents", "all", "all respondents"),
@@ -230,7 +230,7 @@ def _pain(data: NeedsData, group: str, step: str) -> View:
 # --- Assumed against reported -----------------------------------------------------------------
 
 
-def _label(pain_point: str, assumed: object) -> str:
+def _label(pain_point: str, assumed: float) -> str:
     if pd.isna(assumed):
         return f"{pain_point} (not on the list)"
     return f"{pain_point} (management: {_ordinal(int(assumed))})"

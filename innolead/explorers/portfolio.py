@@ -36,8 +36,8 @@ from innolead.explorers.view import Chart, View
 from innolead.format import num, pct
 
 _IDEAS = case_spec("portfolio").table("ideas")
-DEPARTMENTS: tuple[str, ...] = _IDEAS.column("department").allowed
-FACETS: tuple[str, ...] = _IDEAS.column("facet").allowed
+DEPARTMENTS: tuple[str, ...] = _IDEAS.column("department").categories()
+FACETS: tuple[str, ...] = _IDEAS.column("facet").categories()
 #: Ideas submitted from this date have had less than two years to finish their journey.
 CUTOFF = "2024-01-01"
 #: A department needs this many ideas in the selection to be called the best converter.
