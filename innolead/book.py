@@ -1,15 +1,18 @@
-"""Helpers for the book's chapters: show an explorer, put computed numbers into the prose.
+"""What a chapter's hidden cell imports: the page's explorer and numbers glued into the prose.
 
-Chapters carry no logic. A hidden cell calls the analysis functions and ``say`` glues each
-number, already formatted, under a name the prose quotes with ``{glue:text}`name```; so every
-number a reader sees was computed from the case data at build time, never typed by hand.
+This is the book's entry point (chapters and their Swedish catalogues import it by this name);
+the work is done elsewhere: ``innolead.web.static_explorer`` for the explorer and
+``innolead.format`` for the numbers. Chapters carry no logic. A hidden cell calls the analysis
+functions and ``say`` glues each number, already formatted, under a name the prose quotes with
+``{glue:text}`name```; so every number a reader sees was computed from the case data at build
+time, never typed by hand.
 """
 
 from __future__ import annotations
 
 from myst_nb import glue
 
-from innolead.format import num, of_ten, pct
+from innolead.format import count_of, num, of_ten, pct
 from innolead.web.static_explorer import StaticExplorer, show
 
 
@@ -35,7 +38,11 @@ def say(name: str, value: object) -> str:
 
 
 def explorer(name: str, look_for: str | None = None, **state: object) -> StaticExplorer:
-    """The kernel-free explorer of a case (hide the cell's input).
+    """The kernel-free explorer of a case, for a book page (hide the cell's input).
+
+    It returns a ``StaticExplorer``: HTML with every state computed at build time, drawn by
+    the vendored Vega-Lite in the reader's browser. ``innolead.explore`` is its live twin, an
+    ipywidgets ``Explorer`` for JupyterLab, over the same ``view`` function.
 
     It opens on the spec's default view, or on ``state`` (control name -> value) so that each
     chapter opens on the view that tells its point; ``look_for`` replaces the spec's hint.
@@ -43,4 +50,4 @@ def explorer(name: str, look_for: str | None = None, **state: object) -> StaticE
     return show(name, look_for=look_for, **state)
 
 
-__all__ = ["explorer", "num", "of_ten", "pct", "say"]
+__all__ = ["count_of", "explorer", "num", "of_ten", "pct", "say"]

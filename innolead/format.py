@@ -57,3 +57,13 @@ def of_ten(share: float) -> str:
     tenths = Decimal(str(share)) * 10
     word = "av" if current() == "sv" else "of"
     return f"{tenths.quantize(Decimal(1), rounding=ROUND_HALF_UP)} {word} 10"
+
+
+def count_of(part: float, whole: float) -> str:
+    """A count out of a total, "440 of 550" ("440 av 550" in Swedish).
+
+    >>> count_of(440, 550)
+    '440 of 550'
+    """
+    word = "av" if current() == "sv" else "of"
+    return f"{num(part)} {word} {num(whole)}"
