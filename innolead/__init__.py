@@ -1,6 +1,8 @@
 """The course toolkit: case data, analysis functions, explorers and grading for the course.
 
-``innolead.cases.load(name)`` reads a case; ``innolead.explore(name)`` opens its explorer.
+``innolead.cases.load(name)`` reads a case; ``innolead.explore(name)`` opens its live explorer
+(an ipywidgets widget, for JupyterLab). A book page shows the kernel-free twin of the same
+explorer, ``innolead.book.explorer(name)``.
 """
 
 import importlib
@@ -19,7 +21,7 @@ def __getattr__(name: str) -> ModuleType:
 
 
 def explore(name: str, **state: object) -> object:
-    """Open the explorer of a case (an ipywidgets widget), optionally at a given state."""
+    """Open the live explorer of a case (an ipywidgets ``Explorer``), optionally at a state."""
     from innolead.explorers import explore as _explore
 
     return _explore(name, **state)
