@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import html
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,7 @@ from innolead.organisation_assessment.display import (
     table_html,
 )
 from innolead.organisation_assessment.profile import benchmarks, compare, profile, reading_list
+from innolead.render.pages import piece
 
 SECTOR_OPTIONS = (
     ("All public workplaces", "all"),
@@ -41,7 +41,6 @@ SECTOR_OPTIONS = (
 )
 NO_EARLIER = ("(none)", "")
 _STYLE = {"description_width": "16em"}
-_ERROR = "color:#a4000f"
 
 
 def _png_outputs(png: bytes, alt: str) -> tuple[dict, ...]:
@@ -123,17 +122,11 @@ class SelfAssessment(widgets.VBox):
         self.refresh()
 
     def _layout(self) -> list[widgets.Widget]:
-        header = widgets.HTML(
-            "<strong>Organisational innovation self-assessment</strong><br>"
-            "Rate your organisation from 1 (weak) to 5 (strong) on each capability. "
-            f"<em>{html.escape(BENCHMARK_NOTE)}</em>"
-        )
+        header = widgets.HTML(_html("assessment_header", BENCHMARK_NOTE))
         rows = [
             widgets.VBox(
                 [
-                    widgets.HTML(
-                        f"<em>{html.escape(c.question)}</em> ({html.escape(c.chapter_title)})"
-                    ),
+                    widgets.HTML(_html("assessment_question", c.question, c.chapter_title)),
                     self.sliders[key],
                 ]
             )
@@ -199,7 +192,7 @@ class SelfAssessment(widgets.VBox):
         self.table = profile(self.ratings, bench)
         reading = reading_list(self.table)
         names = ", ".join(f"{r.label} ({self.ratings[r.capability]})" for r in reading.itertuples())
-        self.sentence.value = f'<p role="status">Your weakest areas: {html.escape(names)}.</p>'
+        self.sentence.value = _html("weakest", names)
         png = profile_png(self.table, self.organisation.value.strip())
         self.chart.outputs = _png_outputs(png, profile_alt(self.table))
         self.reading.value = reading_html(reading)
@@ -211,7 +204,7 @@ class SelfAssessment(widgets.VBox):
         try:
             earlier = store.load(self.earlier.value)
         except (OSError, ValueError) as err:
-            return f'<p style="{_ERROR}">{html.escape(str(err))}</p>'
+            return _html("status", str(err), True, "")
         table = compare(earlier.ratings, self.ratings, bench)
         shown = table[["label", "earlier", "later", "change", "direction", "benchmark"]]
         shown = shown.rename(
@@ -244,13 +237,13 @@ class SelfAssessment(widgets.VBox):
         try:
             path = store.save(assessment, self.folder / name)
         except (OSError, ValueError) as err:
-            self.save_status.value = (
-                f'<p role="status" style="{_ERROR}">{html.escape(str(err))}</p>'
-            )
+            self.save_status.value = _html("status", str(err), True)
             return None
-        self.save_status.value = (
-            f'<p role="status">Saved to <code>{html.escape(str(path))}</code>. Repeat the '
-            "assessment in six months and compare the two files.</p>"
-        )
+        self.save_status.value = _html("saved", str(path))
         self.find_saved()
         return path
+
+
+def _html(macro: str, *args: object) -> str:
+    """A piece of the widget's HTML from ``innolead/render/templates/widgets.html``, escaped."""
+    return str(piece(macro, *args, template="widgets.html"))
