@@ -148,6 +148,7 @@ SHARED_FIXTURES = {
 }
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Put each test that needs an expensive session fixture in that fixture's group."""
     for item in items:
