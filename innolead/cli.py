@@ -150,8 +150,7 @@ def _exchange_options(verb: str) -> Options:
             "--exchange-root",
             metavar="PATH",
             help=(
-                "the exchange folder, if not the one in nbgrader_config.py "
-                "(/srv/nbgrader/exchange)"
+                "the exchange folder, if not the one in nbgrader_config.py (/srv/nbgrader/exchange)"
             ),
         )
 
