@@ -6,11 +6,15 @@ with the same columns) and never changes its input. One module per topic:
 
 - ``shares``: shares and cross-tabulations with their base counts (any case), and the
   innovation barometer's measures set against the published figures;
-- ``scales``: Likert scale scores and unit-level links (culture);
+- ``scales``: Likert scale scores and unit tables (culture);
+- ``relationships``: how units' scores go with their outcomes, correlations and quarters
+  (culture);
 - ``needs``: a service journey's satisfaction and pain points (needs);
 - ``funnel``: the idea funnel, conversion and time in stage (portfolio);
 - ``effects``: before/after and difference-in-differences estimates (pilot);
-- ``diffusion``: cumulative adoption, the Bass model and adopter categories (diffusion);
+- ``counterfactual``: the pilot over time, the counterfactual line and costs per user (pilot);
+- ``diffusion``: cumulative adoption and the Bass model (diffusion);
+- ``adopters``: Rogers' adopter categories (diffusion);
 - ``prepost``: matched pre/post change with small groups merged (relay, course evaluation).
 """
 
