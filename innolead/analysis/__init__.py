@@ -4,8 +4,8 @@ Explorers, chapters, assignments' hidden tests and reports call these, so the sa
 appear everywhere. Each function takes DataFrames from ``innolead.cases.load`` (or any frame
 with the same columns) and never changes its input. One module per topic:
 
-- ``shares``: shares and cross-tabulations with their base counts (any case), and the
-  innovation barometer's measures set against the published figures;
+- ``shares``: shares and cross-tabulations with their base counts (any case);
+- ``barometer``: the Innovation Barometer's measures set against the published figures;
 - ``scales``: Likert scale scores and unit tables (culture);
 - ``relationships``: how units' scores go with their outcomes, correlations and quarters
   (culture);
@@ -25,7 +25,19 @@ from innolead.analysis.errors import SelectionError
 
 #: The topic modules, imported on first use: ``diffusion`` and ``effects`` need SciPy, which
 #: a notebook that only counts shares (and every grading kernel) should not pay for.
-_MODULES = ("diffusion", "effects", "funnel", "needs", "prepost", "scales", "shares")
+_MODULES = (
+    "adopters",
+    "barometer",
+    "counterfactual",
+    "diffusion",
+    "effects",
+    "funnel",
+    "needs",
+    "prepost",
+    "relationships",
+    "scales",
+    "shares",
+)
 
 __all__ = ["SelectionError", *_MODULES]
 
