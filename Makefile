@@ -55,7 +55,9 @@ system:
 	@scripts/system-packages
 
 # Browser tests fail (not skip) without Chromium: `system` has installed it or stopped.
-# The hub suite (tests/hub) needs root (system users): as root it must run, otherwise it skips.
+# The hub suite (tests/hub, marker hub) runs last, in one process: its tests share one hub and
+# cohort (pytest-xdist cannot keep them in one worker). It needs root (system users): as root it
+# must run, otherwise it skips.
 ROOT_USER := $(filter 0,$(shell id -u))
 # The suite reads the English edition (tests/i18n reads both); then the build and browser checks
 # run again on the Swedish edition, served on its own and in its own language (INNOLEAD_LANG=sv),
@@ -65,9 +67,10 @@ SV_CHECKS := tests/book/test_build.py tests/book/test_browser_offline.py \
 SV_SKIP := not phone_navigation_opens and not search_finds_glossary_term \
 	and not widget_manager_loads_on_request
 test: system book lint
-	REQUIRE_BROWSER=1 REQUIRE_HUB=$(if $(ROOT_USER),1,0) $(BIN)/python -m pytest
+	REQUIRE_BROWSER=1 $(BIN)/python -m pytest -m "not hub"
 	INNOLEAD_LANG=sv BOOK_HTML=$(abspath _build/html/sv) REQUIRE_BROWSER=1 $(BIN)/python -m pytest \
 		-p no:cacheprovider $(SV_CHECKS) -k "$(SV_SKIP)"
+	REQUIRE_BROWSER=1 REQUIRE_HUB=$(if $(ROOT_USER),1,0) $(BIN)/python -m pytest -n 0 -m hub tests/hub
 
 # Style and types: ruff over the repository, mypy over the toolkit (settings in pyproject.toml).
 lint: setup
