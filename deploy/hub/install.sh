@@ -204,7 +204,11 @@ else
     kill "$(cat "$pidfile")"
     sleep 2
   fi
-  (cd "$STATE" && nohup "${hub[@]}" >>/var/log/innolead-hub.log 2>&1 & echo $! > "$pidfile")
+  cd "$STATE"
+  # Its own session, no inherited terminal, pipe or install lock (fd 9).
+  setsid nohup "${hub[@]}" </dev/null >>/var/log/innolead-hub.log 2>&1 9>&- &
+  echo $! > "$pidfile"
+  cd - >/dev/null
   say "no systemd here: the hub runs in the background (pid $(cat "$pidfile"), log /var/log/innolead-hub.log)"
 fi
 port="$("$VENV/bin/python" -c "import os; print(os.environ.get('INNOLEAD_HUB_PORT', '8000'))")"
