@@ -15,7 +15,8 @@ from tests.evaluation.htmltables import tables
 SCRIPT = "<script>alert(1)</script>"
 
 
-def _cohort(student: str = SCRIPT) -> CohortFigures:
+def sample_cohort(student: str = SCRIPT) -> CohortFigures:
+    """A cohort report's figures with markup in every participant field."""
     return CohortFigures(
         assignment="part1",
         made="2026-01-01 12:00",
@@ -37,7 +38,7 @@ def _cohort(student: str = SCRIPT) -> CohortFigures:
 def _pages() -> dict[str, str]:
     frame = pd.DataFrame({"group": [SCRIPT], "share": [0.5]})
     body = [pages.section("Figures", [pages.table(frame, "Shares"), pages.paragraph(SCRIPT)])]
-    return {"shell": pages.page(f"Report {SCRIPT}", body), "cohort": cohort_page(_cohort())}
+    return {"shell": pages.page(f"Report {SCRIPT}", body), "cohort": cohort_page(sample_cohort())}
 
 
 @pytest.mark.parametrize("name", ["shell", "cohort"])
