@@ -48,8 +48,8 @@ c.JupyterHub.services.append(
 )
 c.JupyterHub.load_roles.append({"name": "admin", "services": ["course-test"]})
 c.JupyterHub.log_level = os.environ.get("INNOLEAD_TEST_LOG_LEVEL", "INFO")
-c.Spawner.start_timeout = 300
-c.Spawner.http_timeout = 300
+c.Spawner.start_timeout = 900
+c.Spawner.http_timeout = 900
 '''
 
 
