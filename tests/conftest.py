@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
+import pickle
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The built book the tests read; BOOK_HTML points them at another build folder.
 HTML = Path(os.environ.get("BOOK_HTML") or ROOT / "_build" / "html").resolve()
+T = TypeVar("T")
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -138,22 +142,24 @@ def throttled_page(browser: object) -> Iterator[tuple[object, PageLog]]:
     context.close()
 
 
-#: Expensive session fixtures, and the group whose tests share one copy of each. With
-#: pytest-xdist (`-n`, `--dist loadgroup`) every test of a group runs in the same worker, so
-#: each cohort is graded once; all other tests spread over the workers.
-SHARED_FIXTURES = {
-    "hostile_cohort": "hostile-cohort",
-    "graded_courses": "graded-courses",
-    "hub": "hub",
-}
+def shared_once(name: str, factory: pytest.TempPathFactory, build: Callable[[Path], T]) -> T:
+    """``build(folder)`` run once per test session, however many pytest-xdist workers ask.
 
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Put each test that needs an expensive session fixture in that fixture's group."""
-    for item in items:
-        needed = set(getattr(item, "fixturenames", ()))
-        for fixture, group in SHARED_FIXTURES.items():
-            if fixture in needed:
-                item.add_marker(pytest.mark.xdist_group(group))
-                break
+    The graded cohorts take minutes; with two workers each would otherwise grade its own copy
+    on the same two cores. The first worker to ask builds under a file lock and leaves the
+    result (a pickle) beside the folder; the others wait for it and read it.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return build(factory.mktemp(name))
+    shared = factory.getbasetemp().parent  # the same for every worker of this session
+    done = shared / f"{name}.pickle"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if done.exists():
+            return pickle.loads(done.read_bytes())  # noqa: S301 (written by this session)
+        folder = shared / name
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        value = build(folder)
+        done.write_bytes(pickle.dumps(value))
+        return value

@@ -30,6 +30,7 @@ from innolead.grading import samples
 from innolead.grading.bwrap import SandboxUnavailable, require_tools
 from innolead.grading.course import DEFAULT_ROOT, Course, nbgrader_command, tool_env
 from innolead.grading.generate import summarise
+from tests.conftest import shared_once
 from tests.grading import hostile
 
 #: The graded assignments (the course also holds ungraded ones, such as the self-assessment).
@@ -179,11 +180,14 @@ def graded_courses(
     tmp_path_factory: pytest.TempPathFactory, bubblewrap: None
 ) -> dict[str, GradedCourse]:
     """Every assignment graded end to end in its own course copy, two at a time."""
-    tmp = tmp_path_factory.mktemp("graded")
-    workers = min(2, os.cpu_count() or 1)
-    with ThreadPoolExecutor(workers) as pool:
-        done = pool.map(lambda a: _pipeline(tmp, a), ASSIGNMENTS)
-        return dict(zip(ASSIGNMENTS, done, strict=True))
+
+    def build(tmp: Path) -> dict[str, GradedCourse]:
+        workers = min(2, os.cpu_count() or 1)
+        with ThreadPoolExecutor(workers) as pool:
+            done = pool.map(lambda a: _pipeline(tmp, a), ASSIGNMENTS)
+            return dict(zip(ASSIGNMENTS, done, strict=True))
+
+    return shared_once("graded", tmp_path_factory, build)
 
 
 #: The hostile cohort's assignment, and the sample scenarios graded beside the hostile ones:
@@ -215,6 +219,13 @@ class Listener:
 
     def close(self) -> None:
         self.server.close()
+
+    def __getstate__(self) -> dict:
+        """What another test worker needs: the port and the connections seen (no socket)."""
+        return {"port": self.port, "connections": list(self.connections)}
+
+    def __setstate__(self, state: dict) -> None:
+        self.port, self.connections = state["port"], state["connections"]
 
 
 @dataclass
@@ -259,7 +270,10 @@ def _read_grades(root: Path) -> dict[str, float]:
 @pytest.fixture(scope="session")
 def hostile_cohort(tmp_path_factory: pytest.TempPathFactory, bubblewrap: None) -> HostileCohort:
     """The hostile submissions and some honest ones, graded serially, then in parallel."""
-    tmp = tmp_path_factory.mktemp("hostile")
+    return shared_once("hostile", tmp_path_factory, _grade_hostile_cohort)
+
+
+def _grade_hostile_cohort(tmp: Path) -> HostileCohort:
     root, pristine = tmp / "course", tmp / "pristine"
     (root / "source").mkdir(parents=True)
     shutil.copy(DEFAULT_ROOT / "nbgrader_config.py", root)
