@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from innolead.grading.autograde import autograde
+from innolead.grading.cohort_report import report
 from innolead.grading.course import Course
 from innolead.grading.export import export
 from innolead.grading.feedback import feedback
-from innolead.grading.cohort_report import report
 
 
 @dataclass(frozen=True)

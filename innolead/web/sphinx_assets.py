@@ -97,7 +97,8 @@ def _add_explorer_js(
     if has_explorer(doctree):
         vega = " ".join(_static_uri(app, context, path) for path in VEGA_JS)
         attributes = {"defer": "defer", "data-vega": vega}
-        context["script_files"].append(_JavaScript(f"_static/{EXPLORER_JS}", **attributes))
+        script: Any = _JavaScript  # Sphinx's stub types its keyword attributes too narrowly
+        context["script_files"].append(script(f"_static/{EXPLORER_JS}", **attributes))
 
 
 def _write_states(app: Sphinx, name: str, payload: str) -> str:
@@ -133,18 +134,19 @@ def _externalise_states(
 
 def _documentation_options(app: Sphinx) -> str:
     """The body of Sphinx's ``documentation_options.js``, rendered as Sphinx renders it."""
-    cached = getattr(app.builder, "_innolead_doc_options", None)
+    builder: Any = app.builder  # the HTML builder (theme, templates, global context)
+    cached = getattr(builder, "_innolead_doc_options", None)
     if cached is None:
-        for folder in app.builder.theme.get_theme_dirs():
+        for folder in builder.theme.get_theme_dirs():
             for suffix in (".jinja", "_t"):
                 template = Path(folder) / "static" / f"documentation_options.js{suffix}"
                 if template.is_file():
                     text = template.read_text(encoding="utf-8")
-                    cached = app.builder.templates.render_string(text, app.builder.globalcontext)
+                    cached = builder.templates.render_string(text, builder.globalcontext)
                     break
             if cached is not None:
                 break
-        app.builder._innolead_doc_options = cached = (cached or "").strip()
+        builder._innolead_doc_options = cached = (cached or "").strip()
     return cached
 
 
