@@ -15,10 +15,10 @@ from innolead.grading.feedback import feedback
 
 @dataclass(frozen=True)
 class Step:
-    """One step of ``innolead grade``: its name, what it needs first, and how to run it."""
+    """One step of ``innolead grade``: its name and how to run it (the tuple's order is the
+    order they run in)."""
 
     name: str
-    after: tuple[str, ...]
     run: Callable[..., Any]
     purpose: str
 
@@ -28,7 +28,6 @@ class Step:
 GRADE_STEPS: tuple[Step, ...] = (
     Step(
         "autograde",
-        (),
         lambda course, a, opts, say: autograde(
             course, a, timeout=opts.get("timeout"), workers=opts.get("workers"), say=say
         ),
@@ -36,7 +35,6 @@ GRADE_STEPS: tuple[Step, ...] = (
     ),
     Step(
         "feedback",
-        ("autograde",),
         lambda course, a, opts, say: feedback(
             course,
             a,
@@ -48,13 +46,11 @@ GRADE_STEPS: tuple[Step, ...] = (
     ),
     Step(
         "export",
-        ("autograde",),
         lambda course, a, opts, say: export(course, a, say=say),
         "write grades.csv and the points per question",
     ),
     Step(
         "report",
-        ("autograde",),
         lambda course, a, opts, say: report(course, a, say=say),
         "write the cohort report",
     ),

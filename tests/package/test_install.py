@@ -14,6 +14,7 @@ import ast
 import importlib.metadata
 import os
 import re
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -22,6 +23,8 @@ import venv
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import shared_once
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECK = """
@@ -40,29 +43,22 @@ print("ok", len(names()), innolead.__file__)
 """
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A virtual environment with the toolkit installed from a wheel, not from the checkout."""
-    tmp = tmp_path_factory.mktemp("install")
-    built = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(tmp / "wheel"),
-            str(ROOT),
-        ],
-        capture_output=True,
-        text=True,
-        cwd=tmp,
-        check=False,
-        timeout=300,
+def _build_and_install(tmp: Path) -> Path:
+    """Build the wheel (in a copy of the sources, so no ``build/`` folder is shared) and
+    install it into a new virtual environment."""
+    sources = tmp / "sources"
+    shutil.copytree(
+        ROOT,
+        sources,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "_build", "build", "sv", "node_modules", "*.egg-info", "exercises"
+        ),
     )
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(tmp / "wheel"), str(sources)],
+        capture_output=True, text=True, cwd=tmp, check=False, timeout=300,
+    )  # fmt: skip
     assert built.returncode == 0, built.stderr[-2000:]
     (wheel,) = (tmp / "wheel").glob("innolead-*.whl")
     env_dir = tmp / "venv"
@@ -70,20 +66,21 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     python = env_dir / "bin" / "python"
     site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
     (Path(site) / "course-libraries.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     done = subprocess.run(
         [str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     return env_dir
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A virtual environment with the toolkit installed from a wheel, not from the checkout."""
+    return shared_once("installed-toolkit", tmp_path_factory, _build_and_install)
 
 
 def _run(env_dir: Path, *command: str, cwd: Path) -> subprocess.CompletedProcess:
