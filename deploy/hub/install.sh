@@ -95,27 +95,25 @@ if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; 
 fi
 # The toolkit as a package (built from this checkout into a wheel, not an editable checkout):
 # participants' kernels and the instructor's grading import it from the environment.
-toolkit_sha="$(cd "$REPO" && find innolead cases pyproject.toml -type f -not -path '*__pycache__*' -print0 \
+toolkit_sha="$(cd "$REPO" && find innolead $([ -d cases ] && echo cases) pyproject.toml -type f -not -path '*__pycache__*' -print0 \
   | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$VENV/.toolkit" 2>/dev/null)" != "$toolkit_sha" ]; then
   say "installing the course toolkit from $REPO"
   build="$(mktemp -d)"
   # Copy the sources so the build never writes into the checkout (build/, *.egg-info).
-  tar -C "$REPO" --exclude='__pycache__' -cf - pyproject.toml README.md innolead cases \
-    | tar -C "$build" -xf -
+  sources=(pyproject.toml README.md innolead)
+  [ -d "$REPO/cases" ] && sources+=(cases)
+  tar -C "$REPO" --exclude='__pycache__' -cf - "${sources[@]}" | tar -C "$build" -xf -
   "$VENV/bin/python" -m pip install --quiet --no-deps --force-reinstall "$build"
   rm -rf "$build"
   echo "$toolkit_sha" > "$VENV/.toolkit"
 fi
-if ! "$VENV/bin/python" -I -c "from innolead.cases import load; load('barometer')" >/dev/null 2>&1; then
-  # Until the toolkit ships its case data inside the package (issue 14), put the data where
-  # the installed toolkit looks for it (next to the package, as in a checkout).
-  site="$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
-  say "the installed toolkit has no case data; copying cases/ to $site/cases (until issue 14)"
-  rm -rf "$site/cases"
-  cp -r "$REPO/cases" "$site/cases"
-  "$VENV/bin/python" -I -c "from innolead.cases import load; load('barometer')"
-fi
+# The installed toolkit must load its case data by itself (from the package, not a checkout).
+rm -rf "$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/cases"
+(cd / && "$VENV/bin/python" -I -c "from innolead.cases import load; load('barometer')") || {
+  echo "The installed toolkit cannot load its case data; see the error above." >&2
+  exit 1
+}
 chmod -R a+rX "$VENV"
 
 # --- 4. configurable-http-proxy ----------------------------------------------------------------
