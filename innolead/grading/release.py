@@ -55,14 +55,21 @@ def release_exchange(
         *exchange_args(exchange_root),
         quiet=True,
     )
-    if result.returncode:
-        msg = (
-            f"nbgrader could not release {assignment} to the exchange. Check that the exchange "
-            "folder exists and everyone can write to it (see the instructor guide, 'JupyterHub')."
-        )
-        raise CourseError(msg)
     root = exchange_root or load_config(course).Exchange.get("root", "/srv/nbgrader/exchange")
     course_id = load_config(course).CourseDirectory.course_id
+    if result.returncode:
+        reasons = [
+            line.strip()
+            for line in (result.stdout + result.stderr).splitlines()
+            if "[ERROR]" in line or "Error" in line
+        ]
+        why = f" nbgrader said: {reasons[-1][:300]}" if reasons else ""
+        msg = (
+            f"nbgrader could not release {assignment} to the exchange {root}.{why} Check that "
+            f"{root} exists and everyone can write to it (mode 777: `sudo mkdir -p {root} && "
+            f"sudo chmod 777 {root}`; see the instructor guide, 'JupyterHub')."
+        )
+        raise CourseError(msg)
     say(f"Released {assignment} to the exchange {root} (course {course_id}).")
     say(
         "Next: participants choose Nbgrader > Assignment List in JupyterLab and press Fetch (or "

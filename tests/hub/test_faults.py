@@ -25,7 +25,7 @@ def test_missing_exchange_is_explained(cohort, broken):
     result = instructor(cohort.hub, "innolead", "release", ASSIGNMENT, "--exchange",
                         "--exchange-root", str(missing), check=False)
     assert result.returncode != 0
-    assert "Check that the exchange folder exists and everyone can write to it" in result.stderr
+    assert f"Check that {missing} exists and everyone can write to it" in result.stderr
     assert "Traceback" not in result.stderr
     assert not missing.exists()
 
@@ -37,7 +37,7 @@ def test_exchange_with_wrong_permissions_is_explained(cohort, broken):
     result = instructor(cohort.hub, "innolead", "release", ASSIGNMENT, "--exchange",
                         "--exchange-root", str(wrong), check=False)
     assert result.returncode != 0
-    assert "Check that the exchange folder exists and everyone can write to it" in result.stderr
+    assert f"Check that {wrong} exists and everyone can write to it" in result.stderr
     assert "Traceback" not in result.stderr
     collect = instructor(cohort.hub, "innolead", "collect", ASSIGNMENT, "--exchange",
                          "--exchange-root", str(wrong), check=False)
