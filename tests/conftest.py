@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import http.server
 import os
 import pickle
+import secrets
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -163,3 +170,55 @@ def shared_once(name: str, factory: pytest.TempPathFactory, build: Callable[[Pat
         value = build(folder)
         done.write_bytes(pickle.dumps(value))
         return value
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def jupyter_lab(root: Path, home: Path, wait: float = 90) -> Iterator[tuple[str, str]]:
+    """JupyterLab on 127.0.0.1 serving ``root`` (run there, so nbgrader's formgrader finds its
+    course), with its settings under ``home``: yields the base URL and the login token."""
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / ".config"),
+        "JUPYTER_RUNTIME_DIR": str(home / ".runtime"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home),
+    }
+    command = [
+        str(Path(sys.executable).with_name("jupyter")),
+        "lab",
+        "--no-browser",
+        "--allow-root",
+        f"--ServerApp.port={port}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.root_dir={root}",
+        f"--IdentityProvider.token={token}",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    server = subprocess.Popen(
+        command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + wait
+    try:
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail(f"JupyterLab did not start within {wait:g} s")
+        yield base, token
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()

@@ -7,31 +7,18 @@ test starts JupyterLab on 127.0.0.1 with a token, opens a notebook in headless C
 
 from __future__ import annotations
 
-import os
-import secrets
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import nbformat
 import pytest
 
 from innolead.explorers import explore
 from innolead.explorers import spec as explorer_spec
+from tests.conftest import jupyter_lab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CASE = "barometer"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -42,40 +29,8 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     notebook.cells = [nbformat.v4.new_code_cell(f'from innolead import explore\nexplore("{CASE}")')]
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     nbformat.write(notebook, root / "explore.ipynb")
-    port, token = _free_port(), secrets.token_hex(16)
-    env = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(root / ".config"),
-        "JUPYTER_RUNTIME_DIR": str(root / ".runtime"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(root),
-    }
-    command = [
-        str(Path(sys.executable).with_name("jupyter")),
-        "lab",
-        "--no-browser",
-        "--allow-root",
-        f"--ServerApp.port={port}",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.root_dir={root}",
-        f"--IdentityProvider.token={token}",
-        "--LabApp.news_url=None",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        server.kill()
-        pytest.fail("JupyterLab did not start within 60 s")
-    yield base, token
-    server.terminate()
-    server.wait(timeout=20)
+    with jupyter_lab(root, root) as server:
+        yield server
 
 
 def _run_first_cell(tab: object, output: object, attempts: int = 4) -> None:

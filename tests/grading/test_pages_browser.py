@@ -12,13 +12,6 @@ the same payloads. Nothing may run or be requested, and the honest text must sti
 
 from __future__ import annotations
 
-import os
-import secrets
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,7 +20,7 @@ import pytest
 from nbgrader.api import Gradebook
 
 from innolead.evaluation.report import evaluation_report
-from tests.conftest import PageLog
+from tests.conftest import PageLog, jupyter_lab
 from tests.evaluation import cohorts
 from tests.grading import hostile
 from tests.grading.conftest import HOSTILE_ASSIGNMENT, HostileCohort
@@ -40,55 +33,13 @@ HONEST = "full"
 RAN = "() => window.__innolead_pwned === undefined ? null : String(window.__innolead_pwned)"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def formgrader(
     hostile_cohort: HostileCohort, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, str]]:
     """The instructor's Jupyter server (JupyterLab, nbgrader's formgrader) on the graded cohort."""
-    root = hostile_cohort.course.root
-    home = tmp_path_factory.mktemp("formgrader")
-    port, token = _free_port(), secrets.token_hex(16)
-    env = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(home / ".config"),
-        "JUPYTER_RUNTIME_DIR": str(home / ".runtime"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(home),
-    }
-    command = [
-        str(Path(sys.executable).with_name("jupyter")),
-        "lab",
-        "--no-browser",
-        "--allow-root",
-        f"--ServerApp.port={port}",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.root_dir={root}",
-        f"--IdentityProvider.token={token}",
-        "--LabApp.news_url=None",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-    ]
-    server = subprocess.Popen(
-        command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        server.kill()
-        pytest.fail("JupyterLab with the formgrader did not start within 90 s")
-    yield base, token
-    server.terminate()
-    server.wait(timeout=20)
+    with jupyter_lab(hostile_cohort.course.root, tmp_path_factory.mktemp("formgrader")) as server:
+        yield server
 
 
 def _submission_id(cohort: HostileCohort, student: str) -> str:
