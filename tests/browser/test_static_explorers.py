@@ -15,8 +15,8 @@ import pytest
 
 from innolead.explorers import spec as explorer_spec
 from innolead.explorers.base import run_view
-from innolead.explorers.controls import Slider, defaults
-from tests.browser.helpers import open_explorers
+from innolead.explorers.controls import defaults
+from tests.browser.helpers import open_explorers, set_control
 
 pytestmark = pytest.mark.browser
 
@@ -60,17 +60,6 @@ def _python_sentence(case: str, opening: dict | None = None, **changes: object) 
     return run_view(spec, _data(case), state).sentence
 
 
-def _set(root: object, control: object, index: int) -> None:
-    """Operate one control of the page's explorer as a reader would."""
-    if isinstance(control, Slider):
-        root.get_by_label(control.label, exact=True).fill(str(index))
-    elif getattr(control, "toggle", False):
-        group = root.get_by_role("group", name=control.label, exact=True)
-        group.locator("input[type=radio]").nth(index).check()
-    else:
-        root.get_by_label(control.label, exact=True).select_option(str(index))
-
-
 @pytest.mark.parametrize(("case", "path"), CHAPTERS)
 def test_static_explorer_matches_python(book_url: str, page: tuple, case: str, path: str) -> None:
     """Does every control state shown in the page carry the Python view's sentence?"""
@@ -86,7 +75,7 @@ def test_static_explorer_matches_python(book_url: str, page: tuple, case: str, p
     for control in spec.controls:
         values = control.values()
         for index in [*range(len(values)), values.index(start[control.name])]:
-            _set(root, control, index)
+            set_control(root, control, index)
             expected = _python_sentence(case, opening, **{control.name: values[index]})
             assert sentence.inner_text() == expected, f"{path}: {control.name}={values[index]}"
     assert log.errors == []
