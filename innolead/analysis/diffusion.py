@@ -16,6 +16,7 @@ import pandas as pd
 from scipy.optimize import curve_fit
 
 from innolead.analysis.errors import SelectionError
+from innolead.i18n import _
 
 YEAR = "adoption_year"
 NAME = "municipality"
@@ -43,11 +44,11 @@ class BassFit:
 
 def _adoption_years(frame: pd.DataFrame, year: str) -> pd.Series:
     if frame.empty:
-        msg = "No municipalities match this selection; choose a broader group."
+        msg = _("No municipalities match this selection; choose a broader group.")
         raise SelectionError(msg)
     years = pd.to_numeric(frame[year], errors="coerce").dropna()
     if years.empty:
-        msg = "No municipality in this selection has adopted yet, so there is no curve to show."
+        msg = _("No municipality in this selection has adopted yet, so there is no curve to show.")
         raise SelectionError(msg)
     return years.astype(int)
 
@@ -134,7 +135,7 @@ def r_squared(observed: np.ndarray, predicted: np.ndarray) -> float:
     observed, predicted = np.asarray(observed, float), np.asarray(predicted, float)
     total = ((observed - observed.mean()) ** 2).sum()
     if total == 0:
-        msg = "The adoption curve is flat, so a model's fit cannot be measured."
+        msg = _("The adoption curve is flat, so a model's fit cannot be measured.")
         raise SelectionError(msg)
     return float(1 - ((observed - predicted) ** 2).sum() / total)
 
@@ -147,10 +148,10 @@ def _time(adoption: pd.DataFrame) -> np.ndarray:
 def _check_fit_input(adoption: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, int]:
     y = adoption["cumulative"].to_numpy(dtype=float)
     if y[-1] < MIN_ADOPTERS_TO_FIT or len(y) < 4:
-        msg = (
-            f"Only {int(y[-1])} adopters over {len(y)} years: too few to fit a curve. "
+        msg = _(
+            "Only {adopters} adopters over {years} years: too few to fit a curve. "
             "Choose a larger group."
-        )
+        ).format(adopters=int(y[-1]), years=len(y))
         raise SelectionError(msg)
     return _time(adoption), y, int(adoption["municipalities"].iloc[0])
 
@@ -183,9 +184,11 @@ def fit_bass(adoption: pd.DataFrame, p0: tuple[float, float] = (0.01, 0.4)) -> B
     start = (p0[0], p0[1], min(max(y[-1] * 1.05, 1.0), n))
     bounds = ([1e-5, 0.0, y[-1] * 0.5], [1.0, 3.0, max(n, y[-1])])
     try:
-        params, _ = curve_fit(bass_cumulative, t, y, p0=start, bounds=bounds, maxfev=10_000)
+        params, _covariance = curve_fit(
+            bass_cumulative, t, y, p0=start, bounds=bounds, maxfev=10_000
+        )
     except RuntimeError as err:
-        msg = "The Bass model could not be fitted to this selection; choose a larger group."
+        msg = _("The Bass model could not be fitted to this selection; choose a larger group.")
         raise SelectionError(msg) from err
     p, q, m = (float(v) for v in params)
     return BassFit(p, q, m, r_squared(y, bass_cumulative(t, p, q, m)))
