@@ -157,8 +157,8 @@ CASE = Case(
     summary=(
         "A SYNTHETIC staff survey of 78 units in the fictional Strandvik kommun: seven "
         "psychological-safety items, two items on how the manager behaves, and a year of "
-        "ideas submitted and implemented per unit. Units differ, and safer units tend to "
-        "produce and implement more ideas, but the link is noisy."
+        "ideas submitted and implemented per unit. The course planted differences between "
+        "units and a noisy link in which safer units tend to produce and implement more ideas."
     ),
     question=(
         "If psychological safety is a property of the team, and the manager's everyday "
