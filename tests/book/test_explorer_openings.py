@@ -42,6 +42,49 @@ def test_explorer_opening_state_is_valid(page: str) -> None:
         check_state(explorer_spec(case), kwargs)
 
 
+def opening(case: str, kwargs: dict) -> str:
+    """The full state an explorer call opens on: the spec's defaults, overridden by the call."""
+    state = {k: v for k, v in kwargs.items() if k != "look_for"}
+    return json.dumps({**defaults(explorer_spec(case).controls), **state}, sort_keys=True)
+
+
+def duplicate_openings(calls: dict[str, list[tuple[str, dict]]]) -> list[str]:
+    """Pairs of chapters whose explorers of the same case open on the same full state."""
+    seen: dict[tuple[str, str], str] = {}
+    clashes = []
+    for page, page_calls in calls.items():
+        for case, kwargs in page_calls:
+            key = (case, opening(case, kwargs))
+            if key in seen:
+                clashes.append(
+                    f"{page} opens the {case!r} explorer on the same view as {seen[key]}"
+                )
+            seen.setdefault(key, page)
+    return clashes
+
+
+def test_chapters_open_on_their_own_views() -> None:
+    """Does every chapter open a shared case's explorer on a view no other chapter opens on?"""
+    clashes = duplicate_openings({page: explorer_calls(page) for page in chapter_pages()})
+    assert not clashes, (
+        f"{clashes}: pass the state that tells this chapter's point, for example "
+        'explorer("portfolio", show="benefit", look_for=...)'
+    )
+
+
+def test_duplicate_openings_are_caught() -> None:
+    """Is a chapter that repeats another's opening (defaults explicit or implicit) caught?"""
+    funnel = defaults(explorer_spec("portfolio").controls)["show"]
+    calls = {
+        "ch-a": [("portfolio", {})],
+        "ch-b": [("portfolio", {"show": funnel, "look_for": "Other words."})],
+        "ch-c": [("portfolio", {"show": "benefit"})],
+    }
+    assert duplicate_openings(calls) == [
+        "ch-b opens the 'portfolio' explorer on the same view as ch-a"
+    ]
+
+
 def test_barometer_chapters_open_on_their_own_views() -> None:
     """Do chapters 1, 8 and 10 open the barometer explorer on different views?"""
     openings = []
