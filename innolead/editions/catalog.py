@@ -99,17 +99,25 @@ def import_translation(page: str, translated: str, language: str = "sv") -> Path
 
 
 def update(page: str, language: str = "sv") -> polib.POFile:
-    """Bring the catalogue in line with the English page, as ``msgmerge`` does.
+    """Bring the page's catalogue in line with the English page, as ``msgmerge`` does."""
+    fresh = merge(load(page, language), english_blocks(page), f"{page}.md")
+    fresh.metadata = fresh.metadata or _header(page, language)
+    save(fresh, page, language)
+    return fresh
+
+
+def merge(po: polib.POFile, blocks: list[Block], source: str) -> polib.POFile:
+    """A catalogue for ``blocks`` that keeps what ``po`` already translates.
 
     A new English block whose old version is close (difflib ratio) keeps the old translation,
     marked fuzzy with the previous English; an English block with no match is untranslated;
-    entries no English block uses any more become obsolete.
+    entries no English block uses any more become obsolete. ``source`` names the English file
+    in each entry's occurrence. The page catalogues and the notebooks' catalogues
+    (:mod:`innolead.editions.notebooks`) share this one merge.
     """
-    po = load(page, language)
     old = {e.msgid: e for e in po if not e.obsolete}
     fresh = polib.POFile(wrapwidth=0)
-    fresh.metadata = po.metadata or _header(page, language)
-    blocks = english_blocks(page)
+    fresh.metadata = po.metadata
     wanted = [b.text for b in blocks if b.translatable]
     for n, block in enumerate(blocks, start=1):
         if not block.translatable or fresh.find(block.text) is not None:
@@ -123,13 +131,12 @@ def update(page: str, language: str = "sv") -> polib.POFile:
                 entry.msgstr = old[near[0]].msgstr
                 entry.flags = ["fuzzy"]
                 entry.previous_msgid = near[0]
-        entry.occurrences = [(f"{page}.md", n)]
+        entry.occurrences = [(source, n)]
         fresh.append(entry)
     for msgid, entry in old.items():
         if msgid not in wanted:
             entry.obsolete = True
             fresh.append(entry)
-    save(fresh, page, language)
     return fresh
 
 
@@ -141,13 +148,14 @@ class Status:
     translated: int = 0
     fuzzy: list[str] = field(default_factory=list)
     untranslated: list[str] = field(default_factory=list)
+    where: Path | None = None  # the catalogue to edit (the page's own when not given)
 
     @property
     def complete(self) -> bool:
         return not self.fuzzy and not self.untranslated
 
     def report(self) -> str:
-        where = catalog_path(self.page).relative_to(ROOT)
+        where = (self.where or catalog_path(self.page)).relative_to(ROOT)
         lines = [
             f"{self.page}: {self.translated} translated, {len(self.fuzzy)} fuzzy (stale), "
             f"{len(self.untranslated)} untranslated; edit {where}"
@@ -159,9 +167,12 @@ class Status:
 
 def status(page: str, language: str = "sv") -> Status:
     """Count the page's blocks: translated, fuzzy (stale) or untranslated, against the English."""
-    po = load(page, language)
-    result = Status(page)
-    for block in english_blocks(page):
+    return tally(Status(page), load(page, language), english_blocks(page))
+
+
+def tally(result: Status, po: polib.POFile, blocks: list[Block]) -> Status:
+    """Count ``blocks`` into ``result`` as ``po`` translates them (shared with the notebooks)."""
+    for block in blocks:
         if not block.translatable:
             continue
         entry = po.find(block.text)

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
+from bs4 import BeautifulSoup
 from langdetect import DetectorFactory, detect_langs
+from markdown_it import MarkdownIt
 
-from innolead.editions import sources
+from innolead.editions import notebooks, sources
 from tests.i18n.html import page, prose, sentences
 
 DetectorFactory.seed = 0  # langdetect is random unless seeded
@@ -23,6 +26,7 @@ MIN_WORDS = 5
 #: Sentences allowed in the other language: names, titles and quotations.
 ALLOWED = (
     re.compile(r"Det är som en kris, fast tvärtom"),  # a quotation the English text keeps
+    re.compile(r"Restart Kernel and Run All Cells"),  # JupyterLab's menu, in English there
 )
 SCANDINAVIAN = {"sv", "da", "no"}
 #: The Swedish glossary gives each term its English gloss, as the English one gives Swedish terms.
@@ -80,3 +84,28 @@ def test_english_page_has_no_swedish_sentence(built_book: Path, name: str) -> No
     text = sentences(prose(page(built_book, name), drop_italics=True))
     found = _foreign(text, SCANDINAVIAN)
     assert not found, f"{name}.html has Swedish sentences:\n" + "\n".join(found)
+
+
+def _notebook_text(path: Path) -> list[str]:
+    """A notebook's reading text: its Markdown as a reader sees it, and its code's comments and
+    messages."""
+    markdown = MarkdownIt("commonmark").enable("table")
+    texts = []
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type == "markdown":
+            texts += prose(BeautifulSoup(markdown.render(cell.source), "html.parser"))
+        elif cell.cell_type == "code":
+            texts += [piece.text for piece in notebooks.pieces(cell.source)]
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("assignment", "name"), notebooks.notebooks(), ids=[a for a, _ in notebooks.notebooks()]
+)
+def test_swedish_course_notebook_has_no_english_sentence(assignment: str, name: str) -> None:
+    """Is every sentence a Swedish participant reads in the notebook Swedish?"""
+    path = notebooks.source_path(assignment, name, notebooks.EDITIONS["sv"])
+    text = sentences(_notebook_text(path))
+    assert len(text) > 10, f"{path}: no reading text found"
+    found = _foreign(text, {"en"})
+    assert not found, f"{path} has English sentences:\n" + "\n".join(found)
