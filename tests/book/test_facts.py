@@ -5,16 +5,20 @@ the key of its source in ``book/references.bib``, where in the source it is, and
 in the source's language. These tests read the MyST sources (never the built HTML), so they
 run without a build:
 
-- every number in the prose of the checked pages is in the register, unless it is glued from
-  the toolkit (``{glue:text}`...```) or sits in a block marked as not a fact (below);
-- every register entry is complete and its source key is in ``references.bib``;
+- every number in the prose of a checked page is in a register entry that names that page in
+  its ``pages``, unless it is glued from the toolkit (``{glue:text}`...```) or sits in a block
+  marked as not a fact (below);
+- every register entry is complete (a non-empty, verbatim quote, not a note about one), names
+  the pages where it appears, and its source key is in ``references.bib``;
 - every bibliography entry that the references page prints is cited somewhere in the book.
 
 **What counts as a number.** A run of digits, with ``,``, ``.`` or ``:`` between digit groups
 ("1,064,375", "13.5", "2022:59"). Numbers inside roles (``{cite:p}``, ``{glue:text}``,
 ``{ref}``), inline code, code cells, directive options, URLs, labels, headings and the
-ordinals of numbered lists are not prose and are skipped. A number is "in the register" when
-the same digits appear in the ``value`` of some register entry.
+ordinals of numbered lists are not prose and are skipped, and so are labels and conventions
+whose digits name something ("Horizon 3", "H2+", "level 3" of a scale, a "95 % interval"). A
+number is "in the register for a page" when the same digits appear in the ``value`` of an
+entry whose ``pages`` list that page.
 
 **Marking a block that holds no external fact.** Worked examples, the course's own design
 (an agenda, a 1-5 scale, a 100-day plan) and labels ("Horizon 1") are not facts from a
@@ -49,11 +53,16 @@ CHECKED = [
     "book/appendices/facilitator-guide",
     "book/appendices/glossary",
 ]
-FIELDS = ("value", "source", "where", "quote")
+FIELDS = ("value", "source", "where", "quote", "pages")
+#: A quote must be the source's own words, not a pointer to where they were checked.
+NOT_A_QUOTE = re.compile(
+    r"verbatim text not retrieved|verified in|\(title|\(headline", re.IGNORECASE
+)
 
 CITE = re.compile(r"\{cite(?::[pt])?\}`([^`]+)`")
 NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,:]\d+)*")
 MARKER = re.compile(r"^% numbers: \S")
+LABEL = re.compile(r"\b(?:Horizons?|[Ll]evels?) \d+|\bH\d\b|\b\d+ % (?:confidence )?interval")
 
 
 def _strip_markup(text: str) -> str:
@@ -70,6 +79,7 @@ def _strip_markup(text: str) -> str:
             line = ""
         line = re.sub(r"\{[\w:-]+\}`[^`\n]*`", "", line)
         line = re.sub(r"`[^`\n]*`|https?://\S+", "", line)
+        line = LABEL.sub("", line)
         lines.append(re.sub(r"^\s*\d+\.\s", "", line))
     return "\n".join(lines)
 
@@ -94,8 +104,27 @@ def register() -> dict[str, dict]:
     return yaml.safe_load(REGISTER.read_text(encoding="utf-8"))
 
 
-def registered_numbers() -> set[str]:
-    return {n for fact in register().values() for n in NUMBER.findall(str(fact["value"]))}
+def numbers_for(page: str, facts: dict[str, dict]) -> set[str]:
+    """The digits of every register value whose entry names ``page``."""
+    return {
+        n
+        for fact in facts.values()
+        if page in (fact.get("pages") or [])
+        for n in NUMBER.findall(str(fact["value"]))
+    }
+
+
+def unregistered(page: str, text: str, facts: dict[str, dict]) -> list[str]:
+    """A message for each prose number of ``page`` that its register entries do not give."""
+    known = numbers_for(page, facts)
+    return [
+        f"{page}.md, line {line}: {number} is not in book/facts.yml for this page. If it is a "
+        f"fact from a source, add {page!r} to the pages of the entry that states it (or add an "
+        "entry with value, source, where, a verbatim quote and pages); if it is a worked example "
+        "or the course's own design, put a '% numbers: <reason>' line directly above its block."
+        for line, number in prose_numbers(text)
+        if number not in known
+    ]
 
 
 def bib_keys() -> set[str]:
@@ -112,11 +141,32 @@ def cited_keys() -> set[str]:
 
 @pytest.mark.parametrize("page", CHECKED)
 def test_prose_numbers_are_registered(page: str) -> None:
-    """Is every hand-typed number on the page in the facts register or a marked block?"""
+    """Is every hand-typed number on the page in a register entry for that page, or marked?"""
     text = (ROOT / f"{page}.md").read_text(encoding="utf-8")
-    known = registered_numbers()
-    missing = [f"line {line}: {n}" for line, n in prose_numbers(text) if n not in known]
-    assert not missing, f"{page}: numbers not in book/facts.yml nor marked: {missing}"
+    missing = unregistered(page, text, register())
+    assert not missing, "\n".join(missing)
+
+
+def test_unregistered_number_is_reported_with_page_and_line() -> None:
+    """Does a number registered only for another page fail, naming the page, line and number?"""
+    facts = {"fund": {"value": "40 million kronor", "pages": ["book/chapters/other"]}}
+    text = "(ch-x)=\n# A fund\n\nThe fund started with 40 million kronor.\n"
+    [message] = unregistered("book/chapters/x", text, facts)
+    assert message.startswith("book/chapters/x.md, line 4: 40 is not in book/facts.yml")
+    assert "'% numbers: <reason>'" in message
+    facts["fund"]["pages"].append("book/chapters/x")
+    assert unregistered("book/chapters/x", text, facts) == []
+
+
+def test_register_pages_exist() -> None:
+    """Does every page an entry names exist in the book?"""
+    unknown = {
+        name: page
+        for name, fact in register().items()
+        for page in fact.get("pages") or []
+        if not (ROOT / f"{page}.md").exists()
+    }
+    assert not unknown
 
 
 def test_register_entries_are_complete() -> None:
@@ -126,6 +176,12 @@ def test_register_entries_are_complete() -> None:
         for name, fact in register().items()
     }
     assert not {k: v for k, v in incomplete.items() if v}
+
+
+def test_register_quotes_are_the_sources_words() -> None:
+    """Is every quote the source's own words, with no note that it was checked elsewhere?"""
+    notes = [name for name, fact in register().items() if NOT_A_QUOTE.search(str(fact["quote"]))]
+    assert not notes, f"quote the source verbatim, or remove the claim and the entry: {notes}"
 
 
 def test_register_sources_are_in_bibliography() -> None:
@@ -156,6 +212,12 @@ def test_markup_numbers_are_not_prose() -> None:
     """Are numbers in roles, labels, headings and list ordinals skipped?"""
     text = "(ch-01)=\n## Step 2\n1. See {ref}`ch-04` and {glue:text}`ch01_n`.\n"
     assert prose_numbers(text) == []
+
+
+def test_name_labels_are_not_numbers() -> None:
+    """Are "Horizon 3", "H2+", "level 3" and a "95 % interval" skipped, and other numbers kept?"""
+    text = "Horizon 3 and H2+ need level 3 and a 95 % interval, not 45 %.\n"
+    assert prose_numbers(text) == [(1, "45")]
 
 
 @pytest.mark.parametrize("page", chapter_pages())
