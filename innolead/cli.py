@@ -1,12 +1,15 @@
 """``innolead``: the instructor's commands, a thin front end over ``innolead.grading``.
 
 Run ``innolead --help`` or ``innolead COMMAND --help``. Every command works on the course
-folder ``exercises/`` unless ``--course PATH`` (or ``$INNOLEAD_COURSE``) names another.
+folder ``exercises/`` unless ``--course PATH`` (or ``$INNOLEAD_COURSE``) names another, and
+speaks the course language: ``--lang sv`` (or ``$INNOLEAD_LANG``) for a Swedish cohort, whose
+course folder is ``exercises/sv/``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,6 +21,7 @@ from pathlib import Path
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 from innolead.grading.course import DEFAULT_ROOT, Course, CourseError  # noqa: E402
+from innolead.language import LANGUAGES, VARIABLE  # noqa: E402
 
 Handler = Callable[[Course, argparse.Namespace], object]
 
@@ -294,6 +298,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the nbgrader course folder (default: $INNOLEAD_COURSE, else exercises/)",
     )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=(
+            "the language of feedback, reports and messages (default: $INNOLEAD_LANG, else en); "
+            "sets INNOLEAD_LANG for everything the command starts"
+        ),
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, handler, text, options in COMMANDS:
         cmd = sub.add_parser(name, help=text, description=text)
@@ -306,6 +318,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one instructor command; errors print a message, not a traceback."""
     args = build_parser().parse_args(argv)
+    if args.lang:  # chosen once: the grading workers and nbgrader inherit it
+        os.environ[VARIABLE] = args.lang
     try:
         course = Course.at(args.course)
         args.handler(course, args)

@@ -28,6 +28,10 @@ from innolead.grading.course import Course, CourseError, api, load_config
 from innolead.grading.diagnosis import failure_reason, observations
 from innolead.grading.isolation import Task, run_pool
 from innolead.grading.precheck import RESUBMIT, precheck
+from innolead.i18n import Messages
+
+#: The batch's words to the instructor, in the course language (the ``grading`` catalogue).
+_ = Messages("grading").gettext
 
 GRADED, REJECTED = "graded", "rejected"
 #: Seconds a whole submission may take beyond its cells' own timeouts before it is stopped.
@@ -50,10 +54,12 @@ class Outcome:
     def line(self) -> str:
         """The outcome in a few words, for the progress line and the summary."""
         if self.status == REJECTED:
-            return f"rejected: {self.reason}"
-        text = f"{self.score:g} of {self.max_score:g} points"
+            return _("rejected: {reason}").format(reason=self.reason)
+        text = _("{score} of {max_score} points").format(
+            score=f"{self.score:g}", max_score=f"{self.max_score:g}"
+        )
         if self.reflections_to_grade:
-            text += f", {self.reflections_to_grade} reflection(s) to grade by hand"
+            text += _(", {n} reflection(s) to grade by hand").format(n=self.reflections_to_grade)
         return text
 
 
@@ -128,7 +134,7 @@ def _settle(
     if outcome.reason:
         _reject(course, assignment, outcome.student, outcome)
     else:
-        score, _, pending = gradebook.submission_score(course, assignment, outcome.student)
+        score, _points, pending = gradebook.submission_score(course, assignment, outcome.student)
         outcome.score, outcome.reflections_to_grade = score, pending
     return outcome
 
@@ -238,9 +244,17 @@ def _clock(seconds: float) -> str:
 def progress_line(done: int, total: int, elapsed: float, outcome: Outcome) -> str:
     """``[3 of 12] anna: 6 of 10 points (3.4 s) | elapsed 0:10, about 0:31 left``."""
     left = elapsed / done * (total - done)
-    return (
-        f"[{done} of {total}] {outcome.student}: {outcome.line()} ({outcome.seconds:.1f} s) "
-        f"| elapsed {_clock(elapsed)}, about {_clock(left)} left"
+    return _(
+        "[{done} of {total}] {student}: {outcome} ({seconds} s) "
+        "| elapsed {elapsed}, about {left} left"
+    ).format(
+        done=done,
+        total=total,
+        student=outcome.student,
+        outcome=outcome.line(),
+        seconds=f"{outcome.seconds:.1f}",
+        elapsed=_clock(elapsed),
+        left=_clock(left),
     )
 
 
@@ -251,16 +265,27 @@ def summary(assignment: str, outcomes: list[Outcome], elapsed: float) -> str:
     pending = sum(o.reflections_to_grade for o in outcomes)
     per = elapsed / len(outcomes) if outcomes else 0.0
     lines = [
-        f"Autograded {assignment}: {len(outcomes)} submission(s) in {_clock(elapsed)} "
-        f"({per:.1f} s each): {len(graded)} graded, {len(rejected)} rejected.",
+        _(
+            "Autograded {assignment}: {n} submission(s) in {elapsed} ({per} s each): "
+            "{graded} graded, {rejected} rejected."
+        ).format(
+            assignment=assignment,
+            n=len(outcomes),
+            elapsed=_clock(elapsed),
+            per=f"{per:.1f}",
+            graded=len(graded),
+            rejected=len(rejected),
+        ),
     ]
     for o in rejected:
-        lines.append(f"  REJECTED {o.student}: {o.reason}")
+        lines.append(_("  REJECTED {student}: {reason}").format(student=o.student, reason=o.reason))
     for o in outcomes:
         for note in o.notes:
-            lines.append(f"  note {o.student}: {note}")
+            lines.append(_("  note {student}: {note}").format(student=o.student, note=note))
     if pending:
-        lines.append(f"{pending} reflection(s) await manual grading in the formgrader.")
+        lines.append(
+            _("{n} reflection(s) await manual grading in the formgrader.").format(n=pending)
+        )
     return "\n".join(lines)
 
 

@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from nbconvert.exporters import HTMLExporter
 
 from innolead.html_policy import POLICY
+from innolead.language import current
 
 
 def self_contained(page: str, lang: str = "en") -> str:
@@ -28,7 +29,7 @@ def self_contained(page: str, lang: str = "en") -> str:
     for link in soup.find_all("link"):  # stylesheets and icons from elsewhere
         link.decompose()
     if soup.html is not None:
-        soup.html["lang"] = soup.html.get("lang") or lang
+        soup.html["lang"] = lang
     head = soup.head
     if head is None:
         head = soup.new_tag("head")
@@ -52,4 +53,4 @@ class FeedbackExporter(HTMLExporter):
         self, nb: Any, resources: dict | None = None, **kw: Any
     ) -> tuple[str, dict]:
         page, resources = super().from_notebook_node(nb, resources, **kw)
-        return self_contained(page), resources
+        return self_contained(page, current()), resources

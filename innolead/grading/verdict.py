@@ -37,6 +37,10 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from innolead.grading import markers
+from innolead.i18n import N_, Messages
+
+#: The grader's words to a participant, in the course language (the ``grading`` catalogue).
+_ = Messages("grading").gettext
 
 #: The MIME type of the report a test cell sends; nothing else in a notebook uses it.
 MIME = "application/vnd.innolead.answers+json"
@@ -45,9 +49,12 @@ MAX_VALUE_CHARS = 10_000
 #: Most characters of what the kernel printed in a test cell that the graded notebook keeps.
 MAX_KERNEL_TEXT = 2_000
 #: The first line of what a test cell shows when the grader found the answer right.
-RIGHT = "Checked by the grader, outside your notebook: right."
+RIGHT = N_("Checked by the grader, outside your notebook: right.")
 #: The first words of what the kernel printed in a test cell, kept as plain text.
-KERNEL_SAID = "Your notebook's own check printed (it does not count for the score):"
+KERNEL_SAID = N_("Your notebook's own check printed (it does not count for the score):")
+
+#: What a participant reads when the instructor's hidden test itself is broken.
+UNRUNNABLE = N_("the grader could not run this check ({problem}); tell your instructor")
 
 #: How each plain type travels: the kernel writes ``str``/``repr`` text, the grader parses it.
 PARSE: dict[str, Callable[[str], Any]] = {
@@ -191,23 +198,23 @@ def read_report(outputs: list, names: tuple[str, ...]) -> dict[str, Any]:
         and MIME in output.get("data", {})
     ]
     if not reports:
-        msg = (
+        msg = _(
             "the notebook did not report its answers to the grader "
             "(it stopped, or changed how its cells run, before this check)"
         )
         raise ReportError(msg)
     if len(reports) > 1:
-        msg = "the notebook reported its answers more than once, so none was taken"
+        msg = _("the notebook reported its answers more than once, so none was taken")
         raise ReportError(msg)
     payload = reports[0]
     if isinstance(payload, str):
         try:
             payload = json.loads(payload)
         except ValueError as err:
-            msg = "the report of the answers is not JSON"
+            msg = _("the report of the answers is not JSON")
             raise ReportError(msg) from err
     if not isinstance(payload, dict):
-        msg = "the report of the answers is not a set of named values"
+        msg = _("the report of the answers is not a set of named values")
         raise ReportError(msg)
     return {name: rebuild(payload[name]) for name in names if name in payload}
 
@@ -232,10 +239,10 @@ def decide(test: HiddenTest, values: dict[str, Any]) -> str | None:
     """
     missing = [name for name in test.answers if name not in values]
     if missing:
-        return (
-            f"{missing[0]} has no value: run its answer cell, and keep the name {missing[0]} "
+        return _(
+            "{name} has no value: run its answer cell, and keep the name {name} "
             "as it is written there"
-        )
+        ).format(name=missing[0])
     tree = ast.parse(test.code)
     first = next(
         (i for i, s in enumerate(tree.body) if set(free_names_in(s)) & set(test.answers)),
@@ -251,11 +258,14 @@ def decide(test: HiddenTest, values: dict[str, Any]) -> str | None:
     )
     try:
         exec(checks, namespace)  # the instructor's checks, on plain values
-    except AssertionError as err:
-        return str(err) or f"the answer checked in {test.grade_id} is not right"
+    except AssertionError as err:  # the hidden test's own message, translated when it can be
+        if str(err):
+            return _(str(err))
+        return _("the answer checked in {cell} is not right").format(cell=test.grade_id)
     except Exception as err:  # a wrong kind of value: the check could not even compare it
-        names = ", ".join(test.answers)
-        return f"{names} is not the kind of answer the question asks for ({type(err).__name__})"
+        return _("{names} is not the kind of answer the question asks for ({error})").format(
+            names=", ".join(test.answers), error=type(err).__name__
+        )
     return None
 
 
@@ -320,10 +330,10 @@ def verdict_outputs(printed: str, problem: str | None) -> list[NotebookNode]:
     outputs = []
     if printed:
         outputs.append(
-            NotebookNode(output_type="stream", name="stdout", text=f"{KERNEL_SAID}\n{printed}\n")
+            NotebookNode(output_type="stream", name="stdout", text=f"{_(KERNEL_SAID)}\n{printed}\n")
         )
     if problem is None:
-        outputs.append(NotebookNode(output_type="stream", name="stdout", text=RIGHT + "\n"))
+        outputs.append(NotebookNode(output_type="stream", name="stdout", text=_(RIGHT) + "\n"))
     else:
         outputs.append(
             NotebookNode(
@@ -371,10 +381,10 @@ class DecideGrades(NbGraderPreprocessor):
 
     def _problem(self, grade_id: str, test: object, outputs: list) -> str | None:
         if test is None:
-            return "this check is not part of the assignment, so it was not graded"
+            return _("this check is not part of the assignment, so it was not graded")
         if isinstance(test, GraderError):
             self.log.error("Test cell %s cannot be graded: %s", grade_id, test)
-            return f"the grader could not run this check ({test}); tell your instructor"
+            return _(UNRUNNABLE).format(problem=test)
         assert isinstance(test, HiddenTest)
         try:
             return decide(test, read_report(outputs, test.answers))
@@ -382,4 +392,4 @@ class DecideGrades(NbGraderPreprocessor):
             return str(err)
         except GraderError as err:
             self.log.error("Test cell %s cannot be graded: %s", grade_id, err)
-            return f"the grader could not run this check ({err}); tell your instructor"
+            return _(UNRUNNABLE).format(problem=err)

@@ -50,6 +50,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
         "book.py",
         "format.py",
     ),
+    # The graded course's words: feedback verdicts, the batch summary, the cohort report.
+    "grading": ("grading", "cli.py"),
 }
 DEFAULT_DOMAIN = "innolead"
 
