@@ -136,8 +136,66 @@ def _swedish_citations() -> None:
     register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_sv", SwedishAuthorYear)
 
 
+#: The fixed words of pybtex's bibliography templates (unsrt, and alpha built on it), in Swedish.
+BIBLIOGRAPHY_WORDS = {
+    "In": "I",
+    "in": "i",
+    "of": "av",
+    "editor": "red.",
+    "editors": "red.",
+    "pages": "s.",
+    "chapter": "kap.",
+    "edition": "uppl.",
+    "Volume": "Volym",
+    "volume": "volym",
+    "Number": "Nummer",
+    "number": "nummer",
+    "Master's thesis": "Masteruppsats",
+    "PhD thesis": "Doktorsavhandling",
+    "Technical Report": "Rapport",
+    " (visited on ": " (besökt ",
+}
+#: How names are joined: "A och B", "A, B och C".
+NAME_JOINS = {"sep2": " och ", "last_sep": " och "}
+
+
+def swedish_template(node: Any) -> Any:
+    """A copy of a pybtex template with its literal words in Swedish (field names untouched)."""
+    from pybtex.style.template import Node
+
+    if not isinstance(node, Node):
+        return node
+    clone = node._clone()  # noqa: SLF001 (pybtex's own copy of a template node)
+    clone.children = [
+        BIBLIOGRAPHY_WORDS.get(child, child) if isinstance(child, str) else swedish_template(child)
+        for child in clone.children
+    ]
+    clone.args = [swedish_template(arg) for arg in clone.args]
+    clone.kwargs = {
+        key: NAME_JOINS.get(key, value) if key in NAME_JOINS else swedish_template(value)
+        for key, value in clone.kwargs.items()
+    }
+    return clone
+
+
+def _swedish_bibliography() -> None:
+    """Register the pybtex style ``alpha_sv``: the ``alpha`` bibliography with Swedish words."""
+    import pybtex.plugin
+    from pybtex.style.formatting.alpha import Style as Alpha
+
+    class SwedishAlpha(Alpha):
+        def __getattribute__(self, name: str) -> Any:
+            attribute = super().__getattribute__(name)
+            if name.startswith("get_") and name.endswith("_template"):
+                return lambda entry: swedish_template(attribute(entry))
+            return attribute
+
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "alpha_sv", SwedishAlpha)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     _swedish_citations()
+    _swedish_bibliography()
     app.connect("config-inited", _configure)
     app.connect("html-page-context", _add_switch)
     app.connect("builder-inited", _translate_hard_coded)
