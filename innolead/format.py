@@ -18,6 +18,15 @@ def _decimal_mark(text: str) -> str:
     return text.replace(".", ",") if current() == "sv" else text
 
 
+def decimal_mark(text: str) -> str:
+    """A number already written with a decimal point, in the course language ("0,4" in Swedish).
+
+    >>> decimal_mark("0.40")
+    '0.40'
+    """
+    return _decimal_mark(text)
+
+
 def pct(share: float, decimals: int = 0) -> str:
     """A share between 0 and 1 as a percentage.
 

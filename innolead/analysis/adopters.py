@@ -15,6 +15,7 @@ import pandas as pd
 
 from innolead.analysis.diffusion import NAME, NOT_ADOPTED, ROGERS_SHARES, YEAR, _adoption_years
 from innolead.analysis.errors import SelectionError
+from innolead.i18n import _
 
 
 def category_bounds(frame: pd.DataFrame, year: str = YEAR) -> pd.DataFrame:
@@ -43,7 +44,7 @@ def category_bounds(frame: pd.DataFrame, year: str = YEAR) -> pd.DataFrame:
     """
     years = _adoption_years(frame, year)
     if len(years) < 2:
-        msg = "Adopter categories need at least two adopters; choose a larger group."
+        msg = _("Adopter categories need at least two adopters; choose a larger group.")
         raise SelectionError(msg)
     mean, sd = float(years.mean()), float(years.std(ddof=1))
     cuts = [-np.inf, mean - 2 * sd, mean - sd, mean, mean + sd, np.inf]
@@ -159,7 +160,13 @@ def category_of(frame: pd.DataFrame, municipality: str, year: str = YEAR, name: 
     match = categories.loc[categories["municipality"] == municipality, "category"]
     if match.empty:
         close = difflib.get_close_matches(municipality, categories["municipality"], n=3)
-        hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ""
-        msg = f"There is no municipality called {municipality!r} in this data.{hint}"
+        hint = ""
+        if close:
+            hint = " " + _("Did you mean {names}?").format(
+                names=_(" or ").join(map(repr, close))
+            )
+        msg = _("There is no municipality called {name} in this data.").format(
+            name=repr(municipality)
+        ) + hint
         raise SelectionError(msg)
     return str(match.iloc[0])

@@ -16,9 +16,10 @@ import pandas as pd
 from innolead.analysis.errors import SelectionError
 from innolead.analysis.shares import ALL, distribution, multi_share, share
 from innolead.format import num
+from innolead.i18n import N_, _
 
-WORKPLACES = "workplaces"
-INNOVATORS = "innovating workplaces"
+WORKPLACES = N_("workplaces")
+INNOVATORS = N_("innovating workplaces")
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,8 @@ class Measure:
     """A barometer measure: which answer counts as yes, and how to say it in a sentence.
 
     ``base`` is ``"workplaces"`` (asked of all) or ``"innovating workplaces"`` (asked about
-    the latest innovation); ``phrase`` completes "412 of 503 workplaces, 82 %, ...".
+    the latest innovation); ``phrase`` completes "412 of 503 workplaces, 82 %, ...". ``label``,
+    ``phrase`` and ``base`` are msgids: translate them where they are shown (``_(m.label)``).
     """
 
     column: str
@@ -41,92 +43,109 @@ MEASURES: dict[str, Measure] = {
     "innovated": Measure(
         "innovated",
         True,
-        "Introduced an innovation",
-        "introduced at least one innovation",
+        N_("Introduced an innovation"),
+        N_("introduced at least one innovation"),
         WORKPLACES,
     ),
     "type_process_org": Measure(
         "type_process_org",
         True,
-        "Type: processes or organisation",
-        "changed processes or the way work is organised",
+        N_("Type: processes or organisation"),
+        N_("changed processes or the way work is organised"),
     ),
     "type_communication": Measure(
         "type_communication",
         True,
-        "Type: communication",
-        "changed how they communicate with users",
+        N_("Type: communication"),
+        N_("changed how they communicate with users"),
     ),
     "type_service": Measure(
-        "type_service", True, "Type: service", "introduced a new or changed service"
+        "type_service", True, N_("Type: service"), N_("introduced a new or changed service")
     ),
     "type_product": Measure(
-        "type_product", True, "Type: product", "introduced a new or changed product"
+        "type_product", True, N_("Type: product"), N_("introduced a new or changed product")
     ),
     "more_than_one_type": Measure(
         "n_types",
         (2, 3, 4),
-        "Combined more than one type",
-        "combined more than one type in their latest innovation",
+        N_("Combined more than one type"),
+        N_("combined more than one type in their latest innovation"),
     ),
     "origin_adapted": Measure(
-        "origin", "adapted", "Adapted from others", "adapted their latest innovation from others"
+        "origin",
+        "adapted",
+        N_("Adapted from others"),
+        N_("adapted their latest innovation from others"),
     ),
     "collaboration_external": Measure(
         "collaboration_external",
         True,
-        "Collaborated outside the workplace",
-        "involved someone from outside the workplace",
+        N_("Collaborated outside the workplace"),
+        N_("involved someone from outside the workplace"),
     ),
     "collaborated_private": Measure(
         "collaborated_private",
         True,
-        "Collaborated with a company",
-        "involved a private company",
+        N_("Collaborated with a company"),
+        N_("involved a private company"),
     ),
     "employees_helped": Measure(
         "employees_role",
         "helped",
-        "Employees helped",
-        "found that employees' participation helped",
+        N_("Employees helped"),
+        N_("found that employees' participation helped"),
     ),
     "evaluated": Measure(
         "evaluated",
         ("internal", "external"),
-        "Evaluated",
-        "evaluated their latest innovation",
+        N_("Evaluated"),
+        N_("evaluated their latest innovation"),
     ),
     "evaluated_external": Measure(
         "evaluated",
         "external",
-        "Evaluated externally",
-        "had their latest innovation evaluated externally or with outside help",
+        N_("Evaluated externally"),
+        N_("had their latest innovation evaluated externally or with outside help"),
     ),
     "spread_actively": Measure(
-        "spread_actively", True, "Actively spread", "actively spread their latest innovation"
+        "spread_actively",
+        True,
+        N_("Actively spread"),
+        N_("actively spread their latest innovation"),
     ),
     "externally_financed": Measure(
         "externally_financed",
         True,
-        "Externally financed",
-        "paid for part of their latest innovation with outside money",
+        N_("Externally financed"),
+        N_("paid for part of their latest innovation with outside money"),
     ),
     "effect_quality": Measure(
-        "effect_quality", True, "Improved quality", "improved the quality of the service"
+        "effect_quality", True, N_("Improved quality"), N_("improved the quality of the service")
     ),
     "effect_user_satisfaction": Measure(
-        "effect_user_satisfaction", True, "More satisfied users", "made users more satisfied"
+        "effect_user_satisfaction",
+        True,
+        N_("More satisfied users"),
+        N_("made users more satisfied"),
     ),
     "driver_efficiency": Measure(
-        "driver_efficiency", True, "Driven by efficiency", "named efficiency or savings as a reason"
+        "driver_efficiency",
+        True,
+        N_("Driven by efficiency"),
+        N_("named efficiency or savings as a reason"),
     ),
     "effect_efficiency": Measure(
-        "effect_efficiency", True, "Improved efficiency", "made the work more efficient"
+        "effect_efficiency", True, N_("Improved efficiency"), N_("made the work more efficient")
     ),
 }
 
 TYPE_COLUMNS = ("type_process_org", "type_communication", "type_service", "type_product")
-TYPE_LABELS = ("Processes or organisation", "Communication", "Service", "Product")
+TYPE_LABELS = (
+    N_("Processes or organisation"),
+    N_("Communication"),
+    N_("Service"),
+    N_("Product"),
+)
 
 _COUNTRIES = {
     "SE": "Sweden",
@@ -404,7 +423,9 @@ def compare_published(
     spec = _measure(measure)
     rows = published.loc[published["measure"] == measure]
     if rows.empty:
-        msg = f"The published table has no figure for {measure!r}; choose another measure."
+        msg = _("The published table has no figure for {measure}; choose another measure.").format(
+            measure=repr(measure)
+        )
         raise SelectionError(msg)
     ours = measure_share(workplaces, measure).iloc[0]
     synthetic = {

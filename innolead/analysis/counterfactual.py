@@ -12,6 +12,7 @@ import pandas as pd
 
 from innolead.analysis.effects import BEFORE, COMPARISON, OUTCOME, TREATED, _check_outcome
 from innolead.analysis.errors import SelectionError
+from innolead.i18n import _
 
 
 def monthly_means(
@@ -131,7 +132,7 @@ def similar_baseline(
     levels = before[outcome].mean()
     is_treated = before[group].first().astype(str) == treated
     if not is_treated.any():
-        msg = "No pilot units in this selection have data before the start."
+        msg = _("No pilot units in this selection have data before the start.")
         raise SelectionError(msg)
     low, high = levels[is_treated].min(), levels[is_treated].max()
     keep = levels.index[is_treated | levels.between(low, high)]

@@ -18,6 +18,7 @@ import pandas as pd
 from scipy import stats
 
 from innolead.analysis.errors import SelectionError
+from innolead.i18n import N_, _
 
 OUTCOME = "night_hours_per_user"
 TREATED, COMPARISON = "intervention", "comparison"
@@ -49,7 +50,9 @@ def _check_outcome(frame: pd.DataFrame, outcome: str) -> pd.DataFrame:
         raise SelectionError(msg)
     rows = frame.dropna(subset=[outcome])
     if rows.empty:
-        msg = f"No rows in this selection have a value of {outcome!r}; choose a broader selection."
+        msg = _(
+            "No rows in this selection have a value of {outcome}; choose a broader selection."
+        ).format(outcome=repr(outcome))
         raise SelectionError(msg)
     return rows
 
@@ -121,7 +124,7 @@ def unit_changes(
     means = rows.groupby([unit, group, period], observed=True)[outcome].mean()
     wide = means.unstack(period).reindex(columns=[BEFORE, AFTER]).dropna()
     if wide.empty:
-        msg = "No unit in this selection has data both before and after the start."
+        msg = _("No unit in this selection has data both before and after the start.")
         raise SelectionError(msg)
     wide = wide.reset_index().rename(columns={unit: "unit", group: "group"})
     wide.columns.name = None
@@ -134,10 +137,10 @@ def unit_changes(
 def _changes_of(changes: pd.DataFrame, group: str, label: str) -> pd.Series:
     values = changes.loc[changes["group"] == group, "change"]
     if len(values) < 2:
-        msg = (
-            f"The estimate needs at least two {label} with data both before and after the start; "
-            f"this selection has {len(values)}. Choose a broader selection."
-        )
+        msg = _(
+            "The estimate needs at least two {units} with data both before and after the start; "
+            "this selection has {n}. Choose a broader selection."
+        ).format(units=_(label), n=len(values))
         raise SelectionError(msg)
     return values
 
@@ -178,7 +181,7 @@ def naive_change(
 
 
 def _naive(changes: pd.DataFrame, treated: str) -> Estimate:
-    values = _changes_of(changes, treated, "pilot units")
+    values = _changes_of(changes, treated, N_("pilot units"))
     n = len(values)
     se = float(values.std(ddof=1) / np.sqrt(n))
     low, high = _interval(values.mean(), se, n - 1)
@@ -231,8 +234,8 @@ def diff_in_diff(
 
 
 def _did(changes: pd.DataFrame, treated: str, comparison: str) -> Estimate:
-    one = _changes_of(changes, treated, "pilot units")
-    two = _changes_of(changes, comparison, "comparison units")
+    one = _changes_of(changes, treated, N_("pilot units"))
+    two = _changes_of(changes, comparison, N_("comparison units"))
     v1, v2 = one.var(ddof=1) / len(one), two.var(ddof=1) / len(two)
     se = float(np.sqrt(v1 + v2))
     df = float((v1 + v2) ** 2 / (v1**2 / (len(one) - 1) + v2**2 / (len(two) - 1))) if se else 1.0

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from innolead.analysis.errors import SelectionError
+from innolead.i18n import _
 
 #: The funnel's stages, in order, as in the `portfolio` case.
 STAGES = ("submitted", "screened", "tested", "implemented", "spread")
@@ -38,7 +39,9 @@ def _stage_order(frame: pd.DataFrame, stage: str, stages: Sequence[str] | None) 
 def _staged(frame: pd.DataFrame, stage: str, noun: str = "ideas") -> pd.DataFrame:
     has_stage = frame[stage].notna()
     if not has_stage.any():
-        msg = f"No {noun} match this selection; choose another department or facet."
+        msg = _("No {noun} match this selection; choose another department or facet.").format(
+            noun=_(noun)
+        )
         raise SelectionError(msg)
     return frame if has_stage.all() else frame.loc[has_stage]
 
@@ -194,7 +197,9 @@ def conversion_by(
     rows = _staged(frame, stage)
     rows = rows.loc[rows[by].notna()]
     if rows.empty:
-        msg = f"No ideas in this selection have a {by!r}; choose a broader selection."
+        msg = _("No ideas in this selection have a {by}; choose a broader selection.").format(
+            by=repr(by)
+        )
         raise SelectionError(msg)
     hits = reached(rows, target, stage, order).astype(int)
     table = hits.groupby(rows[by], observed=True).agg(ideas="size", reached="sum")
@@ -220,10 +225,10 @@ def best_row(table: pd.DataFrame, *, min_ideas: int = 10) -> pd.Series:
     """
     eligible = table.loc[table["ideas"] >= min_ideas]
     if eligible.empty:
-        msg = (
-            f"No group in this selection has {min_ideas} or more ideas, so none can be called "
+        msg = _(
+            "No group in this selection has {min_ideas} or more ideas, so none can be called "
             "the best converter; choose a broader selection."
-        )
+        ).format(min_ideas=min_ideas)
         raise SelectionError(msg)
     return eligible.iloc[0]
 
@@ -294,7 +299,7 @@ def time_in_stage(
                 (f"{earlier} → {later}", len(days), days.median(), days.quantile(0.9), days.max())
             )
     if not rows:
-        msg = "No idea in this selection has moved from one stage to the next yet."
+        msg = _("No idea in this selection has moved from one stage to the next yet.")
         raise SelectionError(msg)
     columns = ["step", "ideas", "median_days", "p90_days", "max_days"]
     table = pd.DataFrame(rows, columns=columns)
@@ -366,7 +371,7 @@ def benefit_realisation(
     """
     rows = frame.loc[frame[expected].notna() & frame[realised].notna()]
     if rows.empty:
-        msg = (
+        msg = _(
             "No idea in this selection has both an expected and a realised benefit yet; "
             "choose a broader selection."
         )
@@ -399,6 +404,8 @@ def submitted_before(
     """
     rows = frame.loc[frame[column] < pd.Timestamp(date)]
     if rows.empty:
-        msg = f"No ideas in this selection were submitted before {date}; choose more years."
+        msg = _(
+            "No ideas in this selection were submitted before {date}; choose more years."
+        ).format(date=date)
         raise SelectionError(msg)
     return rows.copy()

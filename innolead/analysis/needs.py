@@ -13,6 +13,7 @@ import pandas as pd
 
 from innolead.analysis.errors import SelectionError
 from innolead.analysis.shares import crosstab_shares
+from innolead.i18n import _
 
 #: The pain-point answer that means no problem was named.
 NONE = "none"
@@ -29,7 +30,7 @@ def _require(frame: pd.DataFrame, columns: list[str | None]) -> pd.DataFrame:
         raise ValueError(msg)
     rows = frame.dropna(subset=[c for c in columns if c is not None])
     if rows.empty:
-        msg = "No answers match this selection; choose another user group or step."
+        msg = _("No answers match this selection; choose another user group or step.")
         raise SelectionError(msg)
     return rows
 
@@ -83,7 +84,9 @@ def satisfaction_by_step(
     )
     table = table.loc[table["n"] >= min_answers]
     if table.empty:
-        msg = f"No step has {min_answers} or more answers in this selection; choose a broader one."
+        msg = _(
+            "No step has {min_answers} or more answers in this selection; choose a broader one."
+        ).format(min_answers=min_answers)
         raise SelectionError(msg)
     table.index = table.index.set_names(["step", "group"][: len(keys)])
     table = table.reset_index()
@@ -146,7 +149,9 @@ def pain_points_by_step(
     table = crosstab_shares(rows, step, pain, noun="answers")
     table = table.loc[(table["answer"] != NONE) & (table["n"] >= min_answers)]
     if table.empty:
-        msg = f"No step has {min_answers} or more answers in this selection; choose a broader one."
+        msg = _(
+            "No step has {min_answers} or more answers in this selection; choose a broader one."
+        ).format(min_answers=min_answers)
         raise SelectionError(msg)
     table = table.rename(columns={"group": "step", "answer": "pain_point", "n": "answers"})
     return table[["step", "pain_point", "answers", "count", "share"]].reset_index(drop=True)
@@ -172,7 +177,7 @@ def top_pain_point_by_step(
     table = pain_points_by_step(frame, step=step, pain=pain, min_answers=min_answers)
     table = table.loc[table["count"] > 0]
     if table.empty:
-        msg = "No one in this selection named a problem; choose a broader selection."
+        msg = _("No one in this selection named a problem; choose a broader selection.")
         raise SelectionError(msg)
     top = table.sort_values("count", ascending=False, kind="stable").drop_duplicates("step")
     order = {s: i for i, s in enumerate(dict.fromkeys(table["step"]))}
@@ -195,7 +200,7 @@ def reported_ranking(frame: pd.DataFrame, *, pain: str = "pain_point") -> pd.Dat
     answers = rows[pain].astype(str)
     counts = answers[answers != NONE].value_counts()
     if counts.empty:
-        msg = "No one in this selection named a problem; choose a broader selection."
+        msg = _("No one in this selection named a problem; choose a broader selection.")
         raise SelectionError(msg)
     table = counts.rename_axis("pain_point").reset_index(name="count")
     table.insert(1, "answers", len(rows))

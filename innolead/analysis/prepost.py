@@ -17,6 +17,7 @@ import pandas as pd
 from innolead.analysis.errors import SelectionError
 from innolead.analysis.shares import share
 from innolead.format import of_ten
+from innolead.i18n import _
 
 #: The three directions of change, in the order tables and charts show them.
 DIRECTIONS = ("increased", "same", "decreased")
@@ -49,11 +50,11 @@ def matched_pairs(
     _require_columns(frame, [pre, post])
     pairs = frame.dropna(subset=[pre, post])
     if len(pairs) < min_size:
-        msg = (
-            f"Only {len(pairs)} people in this selection answered both before and after "
-            f"({pre!r}, {post!r}); at least {min_size} are needed so that no one can be "
-            "identified. Choose a broader selection."
-        )
+        msg = _(
+            "Only {n} people in this selection answered both before and after ({pre}, {post}); "
+            "at least {min_size} are needed so that no one can be identified. Choose a broader "
+            "selection."
+        ).format(n=len(pairs), pre=repr(pre), post=repr(post), min_size=min_size)
         raise SelectionError(msg)
     return pairs.copy()
 
@@ -300,10 +301,10 @@ def satisfied_share(
     _require_columns(frame, [column, by])
     answered = frame.dropna(subset=[column] if by is None else [column, by])
     if len(answered) < min_size:
-        msg = (
-            f"Only {len(answered)} people in this selection answered {column!r}; at least "
-            f"{min_size} are needed so that no one can be identified. Choose a broader selection."
-        )
+        msg = _(
+            "Only {n} people in this selection answered {column}; at least {min_size} are "
+            "needed so that no one can be identified. Choose a broader selection."
+        ).format(n=len(answered), column=repr(column), min_size=min_size)
         raise SelectionError(msg)
     if by is not None:
         answered = answered.assign(**{by: pool_small_groups(answered[by], min_size=min_size)})

@@ -16,13 +16,19 @@ import pandas as pd
 
 from innolead.analysis.errors import SelectionError
 from innolead.analysis.scales import OUTCOMES
+from innolead.i18n import N_, _, ngettext
 
 #: Labels of the four groups ``quartile_groups`` makes, lowest first.
-QUARTERS = ("Lowest quarter", "Second quarter", "Third quarter", "Highest quarter")
+QUARTERS = (
+    N_("Lowest quarter"),
+    N_("Second quarter"),
+    N_("Third quarter"),
+    N_("Highest quarter"),
+)
 
 
 def _units(count: int) -> str:
-    return "1 unit" if count == 1 else f"{count} units"
+    return ngettext("{count} unit", "{count} units", count).format(count=count)
 
 
 class Correlation(NamedTuple):
@@ -56,10 +62,12 @@ def correlation(frame: pd.DataFrame, x: str, y: str) -> Correlation:
     """
     pairs = frame[[x, y]].astype("float64").dropna()
     if len(pairs) < 3:
-        msg = f"Only {_units(len(pairs))} in this selection: a correlation needs at least 3."
+        msg = _("Only {units} in this selection: a correlation needs at least 3.").format(
+            units=_units(len(pairs))
+        )
         raise SelectionError(msg)
     if pairs[x].nunique() < 2 or pairs[y].nunique() < 2:
-        msg = "Every unit in this selection has the same value, so there is nothing to relate."
+        msg = _("Every unit in this selection has the same value, so there is nothing to relate.")
         raise SelectionError(msg)
     return Correlation(float(pairs[x].corr(pairs[y])), len(pairs))
 
@@ -85,10 +93,10 @@ def strength(r: float) -> str:
     """
     size = abs(r)
     if size < 0.1:
-        return "no clear link"
+        return _("no clear link")
     if size < 0.3:
-        return "a weak link"
-    return "a moderate link" if size < 0.5 else "a strong link"
+        return _("a weak link")
+    return _("a moderate link") if size < 0.5 else _("a strong link")
 
 
 def reported_units(table: pd.DataFrame, min_respondents: int) -> pd.DataFrame:
@@ -114,10 +122,10 @@ def reported_units(table: pd.DataFrame, min_respondents: int) -> pd.DataFrame:
     """
     kept = table.loc[table["respondents"] >= min_respondents]
     if kept.empty:
-        msg = (
-            f"No units in this selection have {min_respondents} or more respondents; "
+        msg = _(
+            "No units in this selection have {min_respondents} or more respondents; "
             "include smaller units or choose a broader selection."
-        )
+        ).format(min_respondents=min_respondents)
         raise SelectionError(msg)
     return kept
 
@@ -147,10 +155,10 @@ def quartile_groups(values: pd.Series, labels: Sequence[str] = QUARTERS) -> pd.S
     """
     present = values.dropna()
     if len(present) < 2 * len(labels):
-        msg = (
-            f"Only {_units(len(present))} in this selection: too few to split into "
-            f"{len(labels)} groups of at least two. Choose a broader selection."
-        )
+        msg = _(
+            "Only {units} in this selection: too few to split into {groups} groups of at least "
+            "two. Choose a broader selection."
+        ).format(units=_units(len(present)), groups=len(labels))
         raise SelectionError(msg)
     ranks = present.rank(method="first")
     groups = pd.qcut(ranks, len(labels), labels=list(labels))
@@ -193,7 +201,7 @@ def group_rates(
         msg = f"There is no outcome {outcome!r}; the outcomes are {sorted(OUTCOMES)}."
         raise KeyError(msg)
     if table.empty:
-        msg = "No units match this selection; choose a broader selection."
+        msg = _("No units match this selection; choose a broader selection.")
         raise SelectionError(msg)
     columns = {"units": ("staff_count", "size"), "staff": ("staff_count", "sum")}
     columns |= {"submitted": ("ideas_submitted", "sum")}

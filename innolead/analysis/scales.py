@@ -18,6 +18,7 @@ import pandas as pd
 
 from innolead.analysis.errors import SelectionError
 from innolead.cases.specs.culture import LEADERSHIP_ITEMS, PS_ITEMS
+from innolead.i18n import _
 
 #: The seven psychological-safety items, in questionnaire order.
 SAFETY_ITEMS: tuple[str, ...] = tuple(name for name, _, _ in PS_ITEMS)
@@ -113,11 +114,13 @@ def scale_score(
     [6.5, 4.0, nan]
     """
     if frame.empty:
-        msg = "No respondents match this selection; choose a broader selection."
+        msg = _("No respondents match this selection; choose a broader selection.")
         raise SelectionError(msg)
     score = keyed_items(frame, items, reverse, low=low, high=high).mean(axis=1)
     if score.isna().all():
-        msg = f"No respondent in this selection answered any of the items {list(items)}."
+        msg = _("No respondent in this selection answered any of the items {items}.").format(
+            items=list(items)
+        )
         raise SelectionError(msg)
     return score.rename("score")
 
@@ -177,14 +180,16 @@ def unit_means(
     0       A            5     5.8
     """
     if frame.empty:
-        msg = "No respondents match this selection; choose a broader selection."
+        msg = _("No respondents match this selection; choose a broader selection.")
         raise SelectionError(msg)
     groups = frame.groupby(by, observed=True, sort=True)
     table = groups[list(columns)].mean().astype("float64")
     table.insert(0, "respondents", groups.size())
     table = table.loc[table["respondents"] >= min_respondents]
     if table.empty:
-        msg = f"No unit has {min_respondents} or more respondents; include smaller units."
+        msg = _("No unit has {min_respondents} or more respondents; include smaller units.").format(
+            min_respondents=min_respondents
+        )
         raise SelectionError(msg)
     return table.reset_index()
 
@@ -277,7 +282,7 @@ def implementation_rate(units: pd.DataFrame) -> float:
     """
     submitted = float(units["ideas_submitted"].sum())
     if submitted == 0:
-        msg = "No ideas were submitted in this selection, so no share can be implemented."
+        msg = _("No ideas were submitted in this selection, so no share can be implemented.")
         raise SelectionError(msg)
     return float(units["ideas_implemented"].sum()) / submitted
 

@@ -14,10 +14,23 @@ from typing import Any
 import pandas as pd
 
 from innolead.analysis.errors import SelectionError
+from innolead.i18n import N_, _
 
 #: The control value that means "no filter on this column".
 ALL = "all"
 
+
+#: The nouns callers name their rows with (``noun=``); messages show them translated.
+NOUNS = (
+    N_("rows"),
+    N_("workplaces"),
+    N_("innovating workplaces"),
+    N_("units"),
+    N_("ideas"),
+    N_("participants"),
+    N_("respondents"),
+    N_("answers"),
+)
 
 def _values(value: Any) -> list[Any]:
     """One value or several (list, tuple or set) as a list."""
@@ -28,7 +41,7 @@ def _values(value: Any) -> list[Any]:
 
 def _require_rows(frame: pd.DataFrame, noun: str) -> None:
     if frame.empty:
-        msg = f"No {noun} match this selection; choose a broader selection."
+        msg = _("No {noun} match this selection; choose a broader selection.").format(noun=_(noun))
         raise SelectionError(msg)
 
 
@@ -65,7 +78,9 @@ def filter_frame(frame: pd.DataFrame, *, noun: str = "rows", **equals: Any) -> p
         keep &= frame[column].isin(_values(value)).fillna(False).astype(bool)
     if not keep.any():
         shown = ", ".join(f"{column} = {value!r}" for column, value in chosen.items())
-        msg = f"No {noun} match this selection ({shown}); choose a broader selection."
+        msg = _("No {noun} match this selection ({shown}); choose a broader selection.").format(
+            noun=_(noun), shown=shown
+        )
         raise SelectionError(msg)
     return frame.loc[keep].copy()
 
@@ -125,7 +140,9 @@ def share(
     table = counts.groupby("group", observed=True, sort=True).sum()
     table = table.loc[table["n"] > 0].reset_index()
     if table.empty:
-        msg = f"No {noun} in this selection answered {column!r}; choose a broader selection."
+        msg = _(
+            "No {noun} in this selection answered {column}; choose a broader selection."
+        ).format(noun=_(noun), column=repr(column))
         raise SelectionError(msg)
     table["group"] = table["group"].astype(str).astype(object)
     table["share"] = table["yes"] / table["n"]
@@ -162,7 +179,9 @@ def distribution(frame: pd.DataFrame, column: str, *, noun: str = "rows") -> pd.
     _require_rows(frame, noun)
     answers = frame[column].dropna()
     if answers.empty:
-        msg = f"No {noun} in this selection answered {column!r}; choose a broader selection."
+        msg = _(
+            "No {noun} in this selection answered {column}; choose a broader selection."
+        ).format(noun=_(noun), column=repr(column))
         raise SelectionError(msg)
     counts = answers.astype("category").value_counts(sort=False)
     table = counts.rename_axis("answer").reset_index(name="count")
@@ -207,7 +226,9 @@ def crosstab_shares(
     _require_rows(frame, noun)
     both = frame[[row, column]].dropna().astype("category")
     if both.empty:
-        msg = f"No {noun} in this selection answered both {row!r} and {column!r}."
+        msg = _("No {noun} in this selection answered both {row} and {column}.").format(
+            noun=_(noun), row=repr(row), column=repr(column)
+        )
         raise SelectionError(msg)
     table = both.groupby([row, column], observed=False).size().rename("count").reset_index()
     table.columns = ["group", "answer", "count"]

@@ -15,8 +15,9 @@ from innolead.analysis.shares import filter_frame
 from innolead.cases import load as load_case
 from innolead.explorers.base import ExplorerSpec
 from innolead.explorers.controls import Choice
-from innolead.explorers.view import Chart, View
-from innolead.format import num, pct
+from innolead.explorers.view import Chart, View, in_language
+from innolead.format import count_of, num, pct
+from innolead.i18n import N_, _
 
 #: The measures a reader can choose, in menu order (keys of ``MEASURES``).
 SHOWN_MEASURES = (
@@ -36,23 +37,38 @@ SHOWN_MEASURES = (
     "effect_efficiency",
 )
 
-#: Per breakdown column: the axis title and how one group reads in a sentence.
+#: Per breakdown column: the menu label, the axis title and how one group reads in a sentence.
 BREAKDOWNS = {
-    "size_band": ("Size band", "Workplace size (employees)", "{} employees"),
-    "sector": ("Sector", "Sector", "{}"),
-    "service_area": ("Service area", "Service area", "{}"),
-    "municipality_group": ("Municipality group", "Municipality group", "{}"),
+    "size_band": (N_("Size band"), N_("Workplace size (employees)"), N_("{group} employees")),
+    "sector": (N_("Sector"), N_("Sector"), "{group}"),
+    "service_area": (N_("Service area"), N_("Service area"), "{group}"),
+    "municipality_group": (N_("Municipality group"), N_("Municipality group"), "{group}"),
 }
 
 SECTORS = (
-    ("All sectors", "all"),
-    ("Municipalities", "municipality"),
-    ("Regions", "region"),
-    ("State agencies", "state"),
+    (N_("All sectors"), "all"),
+    (N_("Municipalities"), "municipality"),
+    (N_("Regions"), "region"),
+    (N_("State agencies"), "state"),
+)
+#: The case's groups as the chart, table and sentence show them (size bands are numbers).
+GROUP_NAMES = (
+    N_("municipality"),
+    N_("region"),
+    N_("state"),
+    N_("administration"),
+    N_("culture and leisure"),
+    N_("education"),
+    N_("health and care"),
+    N_("social services"),
+    N_("technical services"),
+    N_("large city"),
+    N_("medium town"),
+    N_("rural"),
 )
 
-SYNTHETIC = "synthetic data calibrated to the Nordic barometers"
-TOTAL = "All in selection"
+SYNTHETIC = N_("synthetic data calibrated to the Nordic barometers")
+TOTAL = N_("All in selection")
 #: Groups with fewer answers than this are flagged in the sentence as a small base.
 SMALL_BASE = 30
 
@@ -62,21 +78,26 @@ def load() -> pd.DataFrame:
     return load_case("barometer")
 
 
+def _shown(groups: pd.DataFrame) -> pd.DataFrame:
+    """The groups with their names in the course language."""
+    return groups.assign(group=in_language(groups["group"]))
+
+
 def _table(groups: pd.DataFrame, total: pd.DataFrame, measure: str, by: str) -> pd.DataFrame:
-    base = MEASURES[measure].base.capitalize()
+    base = _(MEASURES[measure].base).capitalize()
     rows = groups
     if len(groups) > 1:
-        rows = pd.concat([groups, total.assign(group=TOTAL)], ignore_index=True)
+        rows = pd.concat([groups, total.assign(group=_(TOTAL))], ignore_index=True)
     return rows[["group", "n", "yes", "share"]].rename(
-        columns={"group": BREAKDOWNS[by][0], "n": base, "yes": "Yes", "share": "Share"}
+        columns={"group": _(BREAKDOWNS[by][0]), "n": base, "yes": _("Yes"), "share": _("Share")}
     )
 
 
 def _group(row: pd.Series, by: str, base: str) -> str:
     """A group as the sentence names it ("1-9 employees"), flagged when its base is small."""
-    name = BREAKDOWNS[by][2].format(row["group"])
+    name = _(BREAKDOWNS[by][2]).format(group=row["group"])
     if row["n"] < SMALL_BASE:
-        name += f", only {num(row['n'])} {base}"
+        name += _(", only {n} {base}").format(n=num(row["n"]), base=base)
     return name
 
 
@@ -86,9 +107,11 @@ def _range(groups: pd.DataFrame, by: str, base: str) -> str:
         return ""
     low = groups.loc[groups["share"].idxmin()]
     high = groups.loc[groups["share"].idxmax()]
-    return (
-        f", ranging from {pct(low['share'])} ({_group(low, by, base)}) "
-        f"to {pct(high['share'])} ({_group(high, by, base)})"
+    return _(", ranging from {low} ({low_group}) to {high} ({high_group})").format(
+        low=pct(low["share"]),
+        low_group=_group(low, by, base),
+        high=pct(high["share"]),
+        high_group=_group(high, by, base),
     )
 
 
@@ -96,9 +119,14 @@ def sentence(total: pd.DataFrame, groups: pd.DataFrame, measure: str, by: str) -
     """The view's sentence: the overall share with its base, and the range over the groups."""
     spec = MEASURES[measure]
     row = total.iloc[0]
-    return (
-        f"In this selection {num(row['yes'])} of {num(row['n'])} {spec.base}, "
-        f"{pct(row['share'])}, {spec.phrase}{_range(groups, by, spec.base)} ({SYNTHETIC})."
+    base = _(spec.base)
+    return _("In this selection {count} {base}, {share}, {phrase}{range} ({synthetic}).").format(
+        count=count_of(row["yes"], row["n"]),
+        base=base,
+        share=pct(row["share"]),
+        phrase=_(spec.phrase),
+        range=_range(groups, by, base),
+        synthetic=_(SYNTHETIC),
     )
 
 
@@ -106,31 +134,36 @@ def _alt(groups: pd.DataFrame, measure: str, by: str) -> str:
     spec = MEASURES[measure]
     pairs = zip(groups["group"], groups["share"], strict=True)
     shares = "; ".join(f"{group} {pct(value)}" for group, value in pairs)
-    return (
-        f"Bar chart of the share of {spec.base} that {spec.phrase}, by "
-        f"{BREAKDOWNS[by][0].lower()}: {shares}."
+    return _("Bar chart of the share of {base} that {phrase}, by {breakdown}: {shares}.").format(
+        base=_(spec.base),
+        phrase=_(spec.phrase),
+        breakdown=_(BREAKDOWNS[by][0]).lower(),
+        shares=shares,
     )
 
 
 def view(data: pd.DataFrame, measure: str, by: str, sector: str) -> View:
     """The share for one measure, broken down by one grouping, in one sector or all."""
     frame = filter_frame(data, noun=WORKPLACES, sector=sector)
-    groups = measure_share(frame, measure, by=by)
+    groups = _shown(measure_share(frame, measure, by=by))
     total = measure_share(frame, measure)
     spec = MEASURES[measure]
+    base = _(spec.base)
     chart = Chart(
         kind="bar",
         data=groups[["group", "n", "yes", "share"]],
         x="group",
         y="share",
-        title=f"{spec.label}: share of {spec.base} (synthetic data)",
-        x_title=BREAKDOWNS[by][1],
-        y_title=f"Share of {spec.base}",
+        title=_("{measure}: share of {base} (synthetic data)").format(
+            measure=_(spec.label), base=base
+        ),
+        x_title=_(BREAKDOWNS[by][1]),
+        y_title=_("Share of {base}").format(base=base),
         share=True,
         order=tuple(groups["group"]),
     )
     table = _table(groups, total, measure, by)
-    formats = {"Share": "pct", table.columns[1]: "num", "Yes": "num"}
+    formats = {_("Share"): "pct", table.columns[1]: "num", _("Yes"): "num"}
     return View(
         chart,
         table,
@@ -142,8 +175,8 @@ def view(data: pd.DataFrame, measure: str, by: str, sector: str) -> View:
 
 SPEC = ExplorerSpec(
     case="barometer",
-    title="The innovation barometer: who innovates, and what happens next (synthetic data)",
-    look_for=(
+    title=N_("The innovation barometer: who innovates, and what happens next (synthetic data)"),
+    look_for=N_(
         "About 8 of 10 workplaces introduced an innovation, more often the larger the "
         "workplace. Then switch the measure to 'Evaluated' or 'Actively spread': these are "
         "shares of the innovating workplaces only, and they are much lower. Check the base "
@@ -152,18 +185,18 @@ SPEC = ExplorerSpec(
     controls=(
         Choice(
             "measure",
-            "Measure",
+            N_("Measure"),
             tuple((MEASURES[key].label, key) for key in SHOWN_MEASURES),
             "innovated",
-            help="Innovation types and what followed are asked only of innovating workplaces.",
+            help=N_("Innovation types and what followed are asked only of innovating workplaces."),
         ),
         Choice(
             "by",
-            "Break down by",
+            N_("Break down by"),
             tuple((label, key) for key, (label, _, _) in BREAKDOWNS.items()),
             "size_band",
         ),
-        Choice("sector", "Sector", SECTORS, "all"),
+        Choice("sector", N_("Sector"), SECTORS, "all"),
     ),
     load=load,
     view=view,

@@ -15,8 +15,9 @@ from typing import Any
 import ipywidgets as widgets
 
 from innolead.analysis.errors import SelectionError
-from innolead.explorers.controls import Choice, Control, Slider, defaults
+from innolead.explorers.controls import Choice, Control, Slider, defaults, shown
 from innolead.explorers.view import View
+from innolead.i18n import _
 from innolead.render.pages import piece
 from innolead.render.vegalite import vega_spec
 
@@ -34,10 +35,12 @@ class ExplorerSpec:
 
 
 def _widget_for(control: Control) -> widgets.ValueWidget:
+    """The widget of a control, in the course language."""
+    control = shown(control)
     style = {"description_width": "initial"}
     if isinstance(control, Slider):
         return widgets.SelectionSlider(
-            options=[(control.fmt.format(v), v) for v in control.steps],
+            options=list(zip(control.option_labels(), control.steps, strict=True)),
             value=control.default,
             description=control.label,
             continuous_update=False,
@@ -84,7 +87,7 @@ class Explorer(widgets.VBox):
         self.view: View | None = None
         self._state: dict[str, Any] | None = None
         header = widgets.HTML(
-            str(piece("explorer_header", spec.title, spec.look_for, template="widgets.html"))
+            str(piece("explorer_header", _(spec.title), _(spec.look_for), template="widgets.html"))
         )
         box = widgets.HBox(list(self.controls.values()), layout=widgets.Layout(flex_flow="wrap"))
         super().__init__([header, box, self.sentence, self.chart, self.table])

@@ -23,43 +23,75 @@ from innolead.cases import get as get_case
 from innolead.cases import load as load_case
 from innolead.explorers.base import ExplorerSpec
 from innolead.explorers.controls import Choice
-from innolead.explorers.view import Chart, View
+from innolead.explorers.view import Chart, View, in_language
 from innolead.format import num, pct
+from innolead.i18n import N_, _, ngettext
 
-#: Per outcome: its label, how a value reads in a sentence, and its table format.
+#: Per outcome: its label, how a value reads in a sentence, and its table format (msgids).
 OUTCOMES = {
     "submitted_per_staff": (
-        "Ideas submitted per staff member",
-        "submitted {} ideas per staff member",
+        N_("Ideas submitted per staff member"),
+        N_("submitted {value} ideas per staff member"),
         "num2",
     ),
     "implemented_per_staff": (
-        "Ideas implemented per staff member",
-        "implemented {} ideas per staff member",
+        N_("Ideas implemented per staff member"),
+        N_("implemented {value} ideas per staff member"),
         "num2",
     ),
     "implementation_rate": (
-        "Share of submitted ideas implemented",
-        "implemented {} of the ideas they submitted",
+        N_("Share of submitted ideas implemented"),
+        N_("implemented {value} of the ideas they submitted"),
         "pct",
     ),
+}
+#: How each outcome is named inside a sentence ("the correlation between ... and ...").
+OUTCOME_NOUNS = {
+    "submitted_per_staff": N_("ideas submitted per staff member"),
+    "implemented_per_staff": N_("ideas implemented per staff member"),
+    "implementation_rate": N_("the share of submitted ideas implemented"),
 }
 
 #: Per grouping: the menu label, the table's group heading, and the score the sentence names.
 GROUPINGS = {
-    "safety": ("Psychological safety (quarters)", "Safety quarter", "psychological safety"),
-    "lead_invites_ideas": (
-        "Manager asks for ideas (quarters)",
-        "Manager-asks-for-ideas quarter",
-        "how often the manager asks for ideas",
+    "safety": (
+        N_("Psychological safety (quarters)"),
+        N_("Safety quarter"),
+        N_("psychological safety"),
     ),
-    "administration": ("Administration", "Administration", "psychological safety"),
+    "lead_invites_ideas": (
+        N_("Manager asks for ideas (quarters)"),
+        N_("Manager-asks-for-ideas quarter"),
+        N_("how often the manager asks for ideas"),
+    ),
+    "administration": (N_("Administration"), N_("Administration"), N_("psychological safety")),
+}
+#: How units are grouped, inside the chart's title and the text alternative.
+GROUPED_BY = {
+    "safety": N_("psychological safety (quarters)"),
+    "lead_invites_ideas": N_("manager asks for ideas (quarters)"),
+    "administration": N_("administration"),
 }
 
 #: The administrations, in the order the case documents them.
 ADMINISTRATIONS = get_case("culture").table("units").column("administration").categories()
+#: The administrations as readers see them, in the chart and sentence and in the menu.
+ADMINISTRATION_NAMES = (
+    N_("central administration"),
+    N_("community building"),
+    N_("culture and leisure"),
+    N_("education"),
+    N_("elder care"),
+    N_("social services"),
+    N_("Central administration"),
+    N_("Community building"),
+    N_("Culture and leisure"),
+    N_("Education"),
+    N_("Elder care"),
+    N_("Social services"),
+)
 
-CAVEAT = "synthetic data; a correlation, not proof of cause"
+CAVEAT = N_("synthetic data; a correlation, not proof of cause")
 
 
 def load() -> pd.DataFrame:
@@ -71,39 +103,53 @@ def _value(value: float, outcome: str) -> str:
     return pct(value) if OUTCOMES[outcome][2] == "pct" else num(value, 2)
 
 
-def _noun(outcome: str) -> str:
-    """The outcome inside a sentence: "ideas submitted per staff member", "the share of ..."."""
-    label = OUTCOMES[outcome][0].lower()
-    return f"the {label}" if OUTCOMES[outcome][2] == "pct" else label
+def _units(count: int) -> str:
+    return ngettext("{count} unit", "{count} units", count).format(count=count)
 
 
 def _rates(units: pd.DataFrame, outcome: str, grouping: str) -> pd.DataFrame:
     if grouping == "administration":
-        return group_rates(units, "administration", outcome, score="safety")
-    return quartile_rates(units, outcome, score=grouping)
+        rates = group_rates(units, "administration", outcome, score="safety")
+    else:
+        rates = quartile_rates(units, outcome, score=grouping)
+    return rates.assign(group=in_language(rates["group"]))
 
 
 def _comparison(rates: pd.DataFrame, outcome: str, grouping: str) -> str:
     """The first half of the sentence: top against bottom group, or the one group's value."""
-    _, verb, _ = OUTCOMES[outcome]
+    verb = _(OUTCOMES[outcome][1])
     if grouping != "administration":
         top, bottom = rates.iloc[-1], rates.iloc[0]
-        return (
-            f"Units in the highest quarter for {GROUPINGS[grouping][2]} ({top['units']} units) "
-            f"{verb.format(_value(top['rate'], outcome))}, against "
-            f"{_value(bottom['rate'], outcome)} in the lowest quarter ({bottom['units']} units)"
+        return _(
+            "Units in the highest quarter for {score} ({top_units}) {outcome}, against {bottom} "
+            "in the lowest quarter ({bottom_units})"
+        ).format(
+            score=_(GROUPINGS[grouping][2]),
+            top_units=_units(top["units"]),
+            outcome=verb.format(value=_value(top["rate"], outcome)),
+            bottom=_value(bottom["rate"], outcome),
+            bottom_units=_units(bottom["units"]),
         )
     if len(rates) == 1:
         row = rates.iloc[0]
-        return f"Units in {row['group']} ({row['units']} units) " + verb.format(
-            _value(row["rate"], outcome)
+        return _("Units in {group} ({units}) {outcome}").format(
+            group=row["group"],
+            units=_units(row["units"]),
+            outcome=verb.format(value=_value(row["rate"], outcome)),
         )
     low = rates.loc[rates["rate"].idxmin()]
     high = rates.loc[rates["rate"].idxmax()]
-    return (
-        f"{OUTCOMES[outcome][0]} ranges from {_value(low['rate'], outcome)} in "
-        f"{low['group']} ({low['units']} units) to {_value(high['rate'], outcome)} in "
-        f"{high['group']} ({high['units']} units)"
+    return _(
+        "{outcome} ranges from {low} in {low_group} ({low_units}) to {high} in {high_group} "
+        "({high_units})"
+    ).format(
+        outcome=_(OUTCOMES[outcome][0]),
+        low=_value(low["rate"], outcome),
+        low_group=low["group"],
+        low_units=_units(low["units"]),
+        high=_value(high["rate"], outcome),
+        high_group=high["group"],
+        high_units=_units(high["units"]),
     )
 
 
@@ -111,39 +157,46 @@ def sentence(rates: pd.DataFrame, units: pd.DataFrame, outcome: str, grouping: s
     """The view's sentence: the group comparison, then the unit-level correlation."""
     score = "safety" if grouping == "administration" else grouping
     result = correlation(units, score, outcome)
-    return (
-        f"{_comparison(rates, outcome, grouping)}; across the {result.n} units, the "
-        f"correlation between {GROUPINGS[grouping][2]} and {_noun(outcome)} is "
-        f"r = {result.r:.2f}, {strength(result.r)} ({CAVEAT})."
+    return _(
+        "{comparison}; across the {n} units, the correlation between {score} and {outcome} is "
+        "r = {r}, {strength} ({caveat})."
+    ).format(
+        comparison=_comparison(rates, outcome, grouping),
+        n=result.n,
+        score=_(GROUPINGS[grouping][2]),
+        outcome=_(OUTCOME_NOUNS[outcome]),
+        r=num(result.r, 2),
+        strength=strength(result.r),
+        caveat=_(CAVEAT),
     )
 
 
 def _table(rates: pd.DataFrame, outcome: str, grouping: str) -> tuple[pd.DataFrame, dict]:
-    label, _, fmt = OUTCOMES[outcome]
-    score = "Mean safety (1-7)"
+    label, fmt = _(OUTCOMES[outcome][0]), OUTCOMES[outcome][2]
+    score = _("Mean safety (1-7)")
     if grouping == "lead_invites_ideas":
-        score = "Mean 'manager asks for ideas' (1-7)"
+        score = _("Mean 'manager asks for ideas' (1-7)")
+    staff, submitted = _("Staff"), _("Ideas submitted")
     table = rates.rename(
         columns={
-            "group": GROUPINGS[grouping][1],
-            "units": "Units",
-            "staff": "Staff",
-            "submitted": "Ideas submitted",
-            "implemented": "Ideas implemented",
+            "group": _(GROUPINGS[grouping][1]),
+            "units": _("Units"),
+            "staff": staff,
+            "submitted": submitted,
+            "implemented": _("Ideas implemented"),
             "rate": label,
             "mean_score": score,
         }
     )
-    formats = {label: fmt, score: "num2", "Staff": "num", "Ideas submitted": "num"}
+    formats = {label: fmt, score: "num2", staff: "num", submitted: "num"}
     return table, formats
 
 
 def _alt(rates: pd.DataFrame, outcome: str, grouping: str) -> str:
     pairs = zip(rates["group"], rates["rate"], strict=True)
     values = "; ".join(f"{group} {_value(rate, outcome)}" for group, rate in pairs)
-    return (
-        f"Bar chart of {OUTCOMES[outcome][0].lower()} for units grouped by "
-        f"{GROUPINGS[grouping][0].lower()}: {values}."
+    return _("Bar chart of {outcome} for units grouped by {grouping}: {values}.").format(
+        outcome=_(OUTCOME_NOUNS[outcome]), grouping=_(GROUPED_BY[grouping]), values=values
     )
 
 
@@ -155,14 +208,16 @@ def view(
     units = reported_units(units, min_respondents)
     rates = _rates(units, outcome, grouping)
     text = sentence(rates, units, outcome, grouping)
-    label = OUTCOMES[outcome][0]
+    label = _(OUTCOMES[outcome][0])
     chart = Chart(
         kind="bar",
         data=rates[["group", "units", "rate"]],
         x="group",
         y="rate",
-        title=f"{label}, units grouped by {GROUPINGS[grouping][0].lower()} (synthetic data)",
-        x_title=GROUPINGS[grouping][1],
+        title=_("{outcome}, units grouped by {grouping} (synthetic data)").format(
+            outcome=label, grouping=_(GROUPED_BY[grouping])
+        ),
+        x_title=_(GROUPINGS[grouping][1]),
         y_title=label,
         share=OUTCOMES[outcome][2] == "pct",
         order=tuple(rates["group"]),
@@ -173,8 +228,8 @@ def view(
 
 SPEC = ExplorerSpec(
     case="culture",
-    title="Psychological safety and ideas in Strandvik's units (synthetic data)",
-    look_for=(
+    title=N_("Psychological safety and ideas in Strandvik's units (synthetic data)"),
+    look_for=N_(
         "Units where staff feel safer submit and implement more ideas: compare the highest "
         "and the lowest quarter, then read the correlation, which is moderate and noisy. It "
         "describes units; it does not show that safety causes ideas. Include only units with "
@@ -184,32 +239,35 @@ SPEC = ExplorerSpec(
     controls=(
         Choice(
             "outcome",
-            "Outcome",
+            N_("Outcome"),
             tuple((label, key) for key, (label, _, _) in OUTCOMES.items()),
             "submitted_per_staff",
         ),
         Choice(
             "grouping",
-            "Group units by",
+            N_("Group units by"),
             tuple((label, key) for key, (label, _, _) in GROUPINGS.items()),
             "safety",
         ),
         Choice(
             "administration",
-            "Administration",
-            (("All administrations", "all"), *((a.capitalize(), a) for a in ADMINISTRATIONS)),
+            N_("Administration"),
+            (
+                (N_("All administrations"), "all"),
+                *((a.capitalize(), a) for a in ADMINISTRATIONS),
+            ),
             "all",
         ),
         Choice(
             "min_respondents",
-            "Units included",
+            N_("Units included"),
             (
-                ("All units (5+ respondents)", 5),
-                ("Units with 10+ respondents", 10),
-                ("Units with 15+ respondents", 15),
+                (N_("All units (5+ respondents)"), 5),
+                (N_("Units with 10+ respondents"), 10),
+                (N_("Units with 15+ respondents"), 15),
             ),
             5,
-            help="Real staff surveys report no unit with fewer than 5 respondents.",
+            help=N_("Real staff surveys report no unit with fewer than 5 respondents."),
         ),
     ),
     load=load,

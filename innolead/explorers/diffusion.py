@@ -25,29 +25,40 @@ from innolead.analysis.errors import SelectionError
 from innolead.cases import load as load_case
 from innolead.explorers.base import ExplorerSpec
 from innolead.explorers.controls import Choice, Slider
-from innolead.explorers.view import Chart, View
+from innolead.explorers.view import Chart, View, in_language
 from innolead.format import num, pct
+from innolead.i18n import N_, _
 
 FIRST_YEAR, LAST_YEAR = 2008, 2025
 #: The explorer's groups: option label, how the sentence names them, municipality groups held.
+#: The first two are msgids; the sentence's words follow a count ("{n} small towns").
 GROUPS: dict[str, tuple[str, str, tuple[str, ...] | None]] = {
-    "all": ("All municipalities", "municipalities", None),
+    "all": (N_("All municipalities"), N_("{n} municipalities"), None),
     "city": (
-        "Large cities and their commuter municipalities",
-        "large cities and their commuter belt",
+        N_("Large cities and their commuter municipalities"),
+        N_("{n} large cities and their commuter belt"),
         ("large city", "commuter municipality near a large city"),
     ),
-    "larger town": ("Larger towns", "larger towns", ("larger town",)),
-    "small town": ("Small towns", "small towns", ("small town",)),
+    "larger town": (N_("Larger towns"), N_("{n} larger towns"), ("larger town",)),
+    "small town": (N_("Small towns"), N_("{n} small towns"), ("small town",)),
     "town commuter": (
-        "Commuter municipalities near a town",
-        "commuter municipalities near a town",
+        N_("Commuter municipalities near a town"),
+        N_("{n} commuter municipalities near a town"),
         ("commuter municipality near a town",),
     ),
-    "rural": ("Rural municipalities", "rural municipalities", ("rural municipality",)),
+    "rural": (N_("Rural municipalities"), N_("{n} rural municipalities"), ("rural municipality",)),
 }
-OBSERVED = "Observed"
-MODEL = "Bass model"
+OBSERVED = N_("Observed")
+MODEL = N_("Bass model")
+#: Rogers' adopter categories, as the table and sentence show them.
+CATEGORY_NAMES = (
+    N_("innovators"),
+    N_("early adopters"),
+    N_("early majority"),
+    N_("late majority"),
+    N_("laggards"),
+    N_("not yet adopted"),
+)
 
 
 @dataclass(frozen=True)
@@ -59,36 +70,48 @@ class Selection:
     fit: BassFit
 
 
-def _select(frame: pd.DataFrame, groups: tuple[str, ...] | None) -> Selection | str:
+@dataclass(frozen=True)
+class Unfit:
+    """A group whose curve cannot be fitted; the view asks again, for the reason in words."""
+
+    rows: pd.DataFrame
+
+
+def _fit(rows: pd.DataFrame) -> Selection:
+    adoption = cumulative_adoption(rows, first=FIRST_YEAR, last=LAST_YEAR)
+    return Selection(rows, adoption, fit_bass(adoption))
+
+
+def _select(frame: pd.DataFrame, groups: tuple[str, ...] | None) -> Selection | Unfit:
     rows = frame if groups is None else frame[frame["municipality_group"].isin(groups)]
     try:
-        adoption = cumulative_adoption(rows, first=FIRST_YEAR, last=LAST_YEAR)
-        return Selection(rows, adoption, fit_bass(adoption))
-    except SelectionError as err:
-        return str(err)
+        return _fit(rows)
+    except SelectionError:
+        return Unfit(rows)
 
 
-def prepare(frame: pd.DataFrame) -> dict[str, Selection | str]:
-    """Each group's selection, or the reason it cannot be shown."""
-    return {key: _select(frame, groups) for key, (_, _, groups) in GROUPS.items()}
+def prepare(frame: pd.DataFrame) -> dict[str, Selection | Unfit]:
+    """Each group's selection, or the rows whose curve cannot be shown."""
+    return {key: _select(frame, groups) for key, (_a, _b, groups) in GROUPS.items()}
 
 
-def load() -> dict[str, Selection | str]:
+def load() -> dict[str, Selection | Unfit]:
     """The diffusion case, with each group's adoption curve and Bass fit precomputed."""
     return prepare(load_case("diffusion"))
 
 
 def _year(value: int | None) -> str:
-    return "not within these years" if value is None else str(value)
+    """When a curve passes 50 %: "in 2017", or "not within these years"."""
+    return _("not within these years") if value is None else _("in {year}").format(year=value)
 
 
 def _points(share: float) -> str:
-    return f"{num(share * 100, 1)} percentage points"
+    return _("{points} percentage points").format(points=num(share * 100, 1))
 
 
 def _long(adoption: pd.DataFrame, curve: pd.DataFrame, column: str) -> pd.DataFrame:
-    observed = adoption[["year", column]].assign(series=OBSERVED)
-    model = curve[["year", column]].assign(series=MODEL)
+    observed = adoption[["year", column]].assign(series=_(OBSERVED))
+    model = curve[["year", column]].assign(series=_(MODEL))
     return pd.concat([observed, model], ignore_index=True).rename(columns={column: "value"})
 
 
@@ -98,101 +121,141 @@ def _cumulative_view(
     adoption, fit = chosen.adoption, chosen.fit
     best = bass_curve(adoption, fit.p, fit.q, fit.m)
     gap = mean_gap(adoption, curve)
-    title = f"Share that have adopted, {label} (synthetic)"
+    title = _("Share that have adopted, {group} (synthetic)").format(group=label)
     chart = Chart(
         kind="line",
         data=_long(adoption, curve, "share"),
         x="year",
         y="value",
         title=title,
-        x_title="Year",
-        y_title="Share of municipalities",
+        x_title=_("Year"),
+        y_title=_("Share of municipalities"),
         series="series",
         share=True,
-        dashed=(MODEL,),
+        dashed=(_(MODEL),),
     )
+    potential, gap_column = _("Market potential m"), _("Mean gap (percentage points)")
     table = pd.DataFrame(
         {
-            "Curve": ["Your Bass curve (dashed)", "Best fit"],
+            _("Curve"): [_("Your Bass curve (dashed)"), _("Best fit")],
             "p": [p, fit.p],
             "q": [q, fit.q],
-            "Market potential m": [fit.m, fit.m],
-            "Mean gap (percentage points)": [gap * 100, mean_gap(adoption, best) * 100],
-            "Reaches 50 % in": pd.array([year_reaching(curve), year_reaching(best)], "Int64"),
+            potential: [fit.m, fit.m],
+            gap_column: [gap * 100, mean_gap(adoption, best) * 100],
+            _("Reaches 50 % in"): pd.array([year_reaching(curve), year_reaching(best)], "Int64"),
         }
     )
-    formats = {"p": "num3", "q": "num2", "Market potential m": "num"}
-    formats["Mean gap (percentage points)"] = "num1"
+    formats = {"p": "num3", "q": "num2", potential: "num", gap_column: "num1"}
     last = adoption.iloc[-1]
-    sentence = (
-        f"By {LAST_YEAR}, {int(last['cumulative'])} of the {label} ({pct(last['share'])}) had "
-        f"adopted; the observed share passed 50 % in {_year(year_reaching(adoption))}. The "
-        f"Bass curve with p = {p:.3f} and q = {q:.2f} (dashed; market potential held at the best "
-        f"fit's {num(fit.m)} municipalities) is on average {_points(gap)} "
-        f"from the observed share and reaches 50 % in {_year(year_reaching(curve))}. The best "
-        f"fit is p = {fit.p:.3f} and q = {fit.q:.2f} (synthetic data)."
+    sentence = _(
+        "By {last_year}, {adopted} of the {group} ({share}) had adopted; the observed share "
+        "passed 50 % {observed_half}. The Bass curve with p = {p} and q = {q} (dashed; market "
+        "potential held at the best fit's {m} municipalities) is on average {gap} from the "
+        "observed share and reaches 50 % {model_half}. The best fit is p = {best_p} and "
+        "q = {best_q} (synthetic data)."
+    ).format(
+        last_year=LAST_YEAR,
+        adopted=int(last["cumulative"]),
+        group=label,
+        share=pct(last["share"]),
+        observed_half=_year(year_reaching(adoption)),
+        p=num(p, 3),
+        q=num(q, 2),
+        m=num(fit.m),
+        gap=_points(gap),
+        model_half=_year(year_reaching(curve)),
+        best_p=num(fit.p, 3),
+        best_q=num(fit.q, 2),
     )
-    alt = (
-        f"Line chart of the cumulative share of the {label} that had adopted, {FIRST_YEAR} to "
-        f"{LAST_YEAR}, rising to {pct(last['share'])}, with a dashed Bass curve for p = {p:.3f} "
-        f"and q = {q:.2f} that runs on average {_points(gap)} from the observed line."
+    alt = _(
+        "Line chart of the cumulative share of the {group} that had adopted, {first_year} to "
+        "{last_year}, rising to {share}, with a dashed Bass curve for p = {p} and q = {q} that "
+        "runs on average {gap} from the observed line."
+    ).format(
+        group=label,
+        first_year=FIRST_YEAR,
+        last_year=LAST_YEAR,
+        share=pct(last["share"]),
+        p=num(p, 3),
+        q=num(q, 2),
+        gap=_points(gap),
     )
     return View(chart, table, sentence, alt, formats=formats)
 
 
 def _yearly_view(chosen: Selection, curve: pd.DataFrame, p: float, q: float, label: str) -> View:
     adoption = chosen.adoption
-    title = f"New adopters per year, {label} (synthetic)"
+    title = _("New adopters per year, {group} (synthetic)").format(group=label)
     chart = Chart(
         kind="line",
         data=_long(adoption, curve, "adopters"),
         x="year",
         y="value",
         title=title,
-        x_title="Year",
-        y_title="Municipalities starting that year",
+        x_title=_("Year"),
+        y_title=_("Municipalities starting that year"),
         series="series",
-        dashed=(MODEL,),
+        dashed=(_(MODEL),),
     )
     shares = category_shares(chosen.frame)
+    categories = in_language(shares["category"].astype(str))
+    share_column, rogers = _("Share of adopters"), _("Rogers' share")
     table = pd.DataFrame(
         {
-            "Adopter category": shares["category"].str.capitalize(),
-            "First year": shares["first_year"],
-            "Last year": shares["last_year"],
-            "Adopters": shares["adopters"],
-            "Share of adopters": shares["share"],
-            "Rogers' share": shares["rogers_share"],
+            _("Adopter category"): categories.str.capitalize(),
+            _("First year"): shares["first_year"],
+            _("Last year"): shares["last_year"],
+            _("Adopters"): shares["adopters"],
+            share_column: shares["share"],
+            rogers: shares["rogers_share"],
         }
     )
-    formats = {"Share of adopters": "pct", "Rogers' share": "pct1"}
+    formats = {share_column: "pct", rogers: "pct1"}
     observed_peak, model_peak = peak_year(adoption), peak_year(curve)
     peak_count = adoption.set_index("year").loc[observed_peak, "adopters"]
     model_count = curve.set_index("year").loc[model_peak, "adopters"]
-    parts = [f"{pct(v)} {c}" for c, v in zip(shares["category"], shares["share"], strict=True)]
-    listed = ", ".join(parts[:-1]) + f" and {parts[-1]}"
-    sentence = (
-        f"Among the {label}, the most started in {observed_peak} ({peak_count}); the Bass curve "
-        f"with p = {p:.3f} and q = {q:.2f} (dashed) peaks in {model_peak} "
-        f"({num(model_count)}). Cut by Rogers' rule, the {shares['adopters'].sum()} adopters "
-        f"are {listed}, against Rogers' "
-        "2.5, 13.5, 34, 34 and 16 % (synthetic data)."
+    parts = [f"{pct(v)} {c}" for c, v in zip(categories, shares["share"], strict=True)]
+    listed = _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
+    sentence = _(
+        "Among the {group}, the most started in {observed_peak} ({peak_count}); the Bass curve "
+        "with p = {p} and q = {q} (dashed) peaks in {model_peak} ({model_count}). Cut by Rogers' "
+        "rule, the {adopters} adopters are {listed}, against Rogers' 2.5, 13.5, 34, 34 and 16 % "
+        "(synthetic data)."
+    ).format(
+        group=label,
+        observed_peak=observed_peak,
+        peak_count=peak_count,
+        p=num(p, 3),
+        q=num(q, 2),
+        model_peak=model_peak,
+        model_count=num(model_count),
+        adopters=shares["adopters"].sum(),
+        listed=listed,
     )
-    alt = (
-        f"Line chart of the number of the {label} starting each year, {FIRST_YEAR} to "
-        f"{LAST_YEAR}, peaking in {observed_peak} with {peak_count}, with a dashed Bass curve "
-        f"for p = {p:.3f} and q = {q:.2f} that peaks in {model_peak}."
+    alt = _(
+        "Line chart of the number of the {group} starting each year, {first_year} to "
+        "{last_year}, peaking in {observed_peak} with {peak_count}, with a dashed Bass curve for "
+        "p = {p} and q = {q} that peaks in {model_peak}."
+    ).format(
+        group=label,
+        first_year=FIRST_YEAR,
+        last_year=LAST_YEAR,
+        observed_peak=observed_peak,
+        peak_count=peak_count,
+        p=num(p, 3),
+        q=num(q, 2),
+        model_peak=model_peak,
     )
     return View(chart, table, sentence, alt, formats=formats)
 
 
-def view(data: dict[str, Selection | str], p: float, q: float, group: str, show: str) -> View:
+def view(data: dict[str, Selection | Unfit], p: float, q: float, group: str, show: str) -> View:
     """The view for one state: Bass p and q, the group of municipalities and the chart shown."""
     chosen = data[group]
-    if isinstance(chosen, str):
-        raise SelectionError(chosen)
+    if isinstance(chosen, Unfit):
+        chosen = _fit(chosen.rows)  # raises the SelectionError, in the course language
     curve = bass_curve(chosen.adoption, p, q, chosen.fit.m)
-    label = f"{len(chosen.frame)} {GROUPS[group][1]}"
+    label = _(GROUPS[group][1]).format(n=len(chosen.frame))
     if show == "yearly":
         return _yearly_view(chosen, curve, p, q, label)
     return _cumulative_view(chosen, curve, p, q, label)
@@ -200,8 +263,8 @@ def view(data: dict[str, Selection | str], p: float, q: float, group: str, show:
 
 SPEC = ExplorerSpec(
     case="diffusion",
-    title="How digital night-time supervision spread across 290 municipalities",
-    look_for=(
+    title=N_("How digital night-time supervision spread across 290 municipalities"),
+    look_for=N_(
         "The S-shape: a slow start, a steep middle and a long tail. Move p (outside influence) "
         "and q (imitation) and see which one moves the start and which the steepness; then "
         "compare the groups: which started early, and which are still waiting?"
@@ -209,30 +272,32 @@ SPEC = ExplorerSpec(
     controls=(
         Slider(
             "p",
-            "Innovation coefficient p",
+            N_("Innovation coefficient p"),
             (0.002, 0.005, 0.01, 0.02, 0.03),
             0.01,
-            help="Adoption from outside influence: the chance per year that a municipality "
-            "starts regardless of how many others have.",
+            help=N_(
+                "Adoption from outside influence: the chance per year that a municipality "
+                "starts regardless of how many others have."
+            ),
         ),
         Slider(
             "q",
-            "Imitation coefficient q",
+            N_("Imitation coefficient q"),
             (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7),
             0.4,
             fmt="{:.1f}",
-            help="Adoption from imitation: how strongly earlier adopters pull the rest along.",
+            help=N_("Adoption from imitation: how strongly earlier adopters pull the rest along."),
         ),
         Choice(
             "group",
-            "Municipalities",
+            N_("Municipalities"),
             tuple((option, key) for key, (option, _, _) in GROUPS.items()),
             "all",
         ),
         Choice(
             "show",
-            "Show",
-            (("Share that has adopted", "cumulative"), ("New adopters per year", "yearly")),
+            N_("Show"),
+            ((N_("Share that has adopted"), "cumulative"), (N_("New adopters per year"), "yearly")),
             "cumulative",
             toggle=True,
         ),

@@ -26,33 +26,58 @@ from innolead.cases import get as case_spec
 from innolead.cases import load as load_case
 from innolead.explorers.base import ExplorerSpec
 from innolead.explorers.controls import Choice
-from innolead.explorers.view import Chart, View
-from innolead.format import num, pct
+from innolead.explorers.view import Chart, View, in_language
+from innolead.format import count_of, num, pct
+from innolead.i18n import N_, _, ngettext
 
 STEPS: tuple[str, ...] = case_spec("needs").table("responses").column("journey_step").categories()
 #: Per user-group option: its menu label, the groups it holds and how it reads in a sentence.
 GROUPS: dict[str, tuple[str, tuple[str, ...] | str, str]] = {
-    "all": ("All respondents", "all", "all respondents"),
-    "people": ("Users and relatives", (*USERS, "relative"), "users and relatives"),
-    "users": ("Older people (users)", USERS, "older people receiving home care"),
+    "all": (N_("All respondents"), "all", N_("all respondents")),
+    "people": (N_("Users and relatives"), (*USERS, "relative"), N_("users and relatives")),
+    "users": (N_("Older people (users)"), USERS, N_("older people receiving home care")),
     "alone": (
-        "Older people living alone",
+        N_("Older people living alone"),
         ("older person living alone",),
-        "older people living alone",
+        N_("older people living alone"),
     ),
     "spouse": (
-        "Older people living with a spouse",
+        N_("Older people living with a spouse"),
         ("older person living with spouse",),
-        "older people living with a spouse",
+        N_("older people living with a spouse"),
     ),
-    "relative": ("Relatives", ("relative",), "relatives"),
-    "staff": ("Staff", ("staff",), "staff"),
+    "relative": (N_("Relatives"), ("relative",), N_("relatives")),
+    "staff": (N_("Staff"), ("staff",), N_("staff")),
 }
+#: The journey's steps and the problems people name, as readers see them.
+VALUE_NAMES = (
+    N_("first contact"),
+    N_("needs assessment"),
+    N_("decision"),
+    N_("start of care"),
+    N_("daily visits"),
+    N_("changes to care"),
+    N_("ending"),
+    N_("First contact"),
+    N_("Needs assessment"),
+    N_("Decision"),
+    N_("Start of care"),
+    N_("Daily visits"),
+    N_("Changes to care"),
+    N_("Ending"),
+    N_("waiting"),
+    N_("too many different staff"),
+    N_("unclear information"),
+    N_("time pressure"),
+    N_("digital access"),
+    N_("not involved"),
+    N_("none"),
+)
 #: Staff answer a different question; the sentence says so.
-STAFF_NOTE = " Staff rate how well each step works for the users."
+STAFF_NOTE = N_("Staff rate how well each step works for the users.")
 #: Fewer answers than this at a step are not shown (as in ``satisfaction_by_step``).
 MIN_ANSWERS = 5
-SYNTHETIC = "synthetic data"
+SYNTHETIC = N_("synthetic data")
 
 
 @dataclass(frozen=True)
@@ -69,7 +94,7 @@ def prepare(responses: pd.DataFrame, assumptions: pd.DataFrame) -> NeedsData:
         key: responses
         if members == "all"
         else responses.loc[responses["user_group"].isin(list(members))]
-        for key, (_, members, _) in GROUPS.items()
+        for key, (_label, members, _words) in GROUPS.items()
     }
     return NeedsData(groups, assumptions)
 
@@ -85,24 +110,36 @@ def answers_for(data: NeedsData, group: str, step: str = "all") -> pd.DataFrame:
     if step != "all":
         rows = rows.loc[rows["journey_step"] == step]
     if len(rows) < MIN_ANSWERS:
-        where = "" if step == "all" else f" about '{step}'"
-        msg = (
-            f"No answers match this selection: only {len(rows)} answers from "
-            f"{GROUPS[group][2]}{where}, too few to show; choose all steps or a broader user "
-            "group."
-        )
+        if step == "all":
+            msg = _(
+                "No answers match this selection: only {n} answers from {who}, too few to show; "
+                "choose all steps or a broader user group."
+            ).format(n=len(rows), who=_(GROUPS[group][2]))
+        else:
+            msg = _(
+                "No answers match this selection: only {n} answers from {who} about '{step}', "
+                "too few to show; choose all steps or a broader user group."
+            ).format(n=len(rows), who=_(GROUPS[group][2]), step=_(step))
         raise SelectionError(msg)
     return rows
 
 
 def _finish(text: str, group: str) -> str:
     """End a sentence with the synthetic-data label, and the staff note for staff."""
-    return f"{text} ({SYNTHETIC}).{STAFF_NOTE if group == 'staff' else ''}"
+    note = " " + _(STAFF_NOTE) if group == "staff" else ""
+    return _("{text} ({synthetic}).").format(text=text, synthetic=_(SYNTHETIC)) + note
 
 
 def _ordinal(rank: int) -> str:
-    suffix = {1: "st", 2: "nd", 3: "rd"}.get(rank if rank < 20 else rank % 10, "th")
-    return f"{rank}{suffix}"
+    """1st, 2nd, 3rd (Swedish 1:a, 2:a, 3:e: the same cases, so the catalogue carries them)."""
+    case = rank if rank < 20 else rank % 10
+    forms = {1: _("{rank}st"), 2: _("{rank}nd"), 3: _("{rank}rd")}
+    return forms.get(case, _("{rank}th")).format(rank=rank)
+
+
+def _shown(table: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """The table with the data values of ``columns`` in the course language."""
+    return table.assign(**{c: in_language(table[c]) for c in columns})
 
 
 # --- Satisfaction by step ---------------------------------------------------------------------
@@ -110,95 +147,130 @@ def _ordinal(rank: int) -> str:
 
 def satisfaction_sentence(table: pd.DataFrame, group: str, step: str) -> str:
     """The dips (all steps) or the chosen step against the lowest one."""
-    who = GROUPS[group][2]
+    who = _(GROUPS[group][2])
     ranked = table.sort_values("mean", kind="stable")
     lowest = ranked.iloc[0]
     if step == "all":
         second, rest = ranked.iloc[1], ranked.iloc[2:]
-        text = (
-            f"For {who}, satisfaction dips at two steps: '{lowest['step']}' "
-            f"({num(lowest['mean'], 1)} of 5, {num(lowest['n'])} answers) and "
-            f"'{second['step']}' ({num(second['mean'], 1)}, {num(second['n'])} answers); the "
-            f"other steps average {num(rest['mean'].min(), 1)} to {num(rest['mean'].max(), 1)}"
+        text = _(
+            "For {who}, satisfaction dips at two steps: '{lowest}' ({lowest_mean} of 5, "
+            "{lowest_n} answers) and '{second}' ({second_mean}, {second_n} answers); the other "
+            "steps average {rest_min} to {rest_max}"
+        ).format(
+            who=who,
+            lowest=_(lowest["step"]),
+            lowest_mean=num(lowest["mean"], 1),
+            lowest_n=num(lowest["n"]),
+            second=_(second["step"]),
+            second_mean=num(second["mean"], 1),
+            second_n=num(second["n"]),
+            rest_min=num(rest["mean"].min(), 1),
+            rest_max=num(rest["mean"].max(), 1),
         )
     elif step not in set(table["step"]):
-        text = (
-            f"Fewer than {MIN_ANSWERS} answers from {who} are about '{step}', too few to show; "
-            f"the lowest step is '{lowest['step']}' ({num(lowest['mean'], 1)} of 5)"
+        text = _(
+            "Fewer than {min_answers} answers from {who} are about '{step}', too few to show; "
+            "the lowest step is '{lowest}' ({lowest_mean} of 5)"
+        ).format(
+            min_answers=MIN_ANSWERS,
+            who=who,
+            step=_(step),
+            lowest=_(lowest["step"]),
+            lowest_mean=num(lowest["mean"], 1),
         )
     else:
         row = table.loc[table["step"] == step].iloc[0]
-        text = (
-            f"At '{step}', {who} give a mean satisfaction of {num(row['mean'], 1)} of 5 "
-            f"({num(row['n'])} answers, {pct(row['share_dissatisfied'])} dissatisfied); the "
-            f"lowest step is '{lowest['step']}' ({num(lowest['mean'], 1)})"
+        text = _(
+            "At '{step}', {who} give a mean satisfaction of {mean} of 5 ({n} answers, "
+            "{dissatisfied} dissatisfied); the lowest step is '{lowest}' ({lowest_mean})"
+        ).format(
+            step=_(step),
+            who=who,
+            mean=num(row["mean"], 1),
+            n=num(row["n"]),
+            dissatisfied=pct(row["share_dissatisfied"]),
+            lowest=_(lowest["step"]),
+            lowest_mean=num(lowest["mean"], 1),
         )
     return _finish(text, group)
 
 
 def _satisfaction(data: NeedsData, group: str, step: str) -> View:
     table = satisfaction_by_step(answers_for(data, group), min_answers=MIN_ANSWERS)
+    shown_steps = _shown(table, "step")
     chart = Chart(
         "bar",
-        table,
+        shown_steps,
         "step",
         "mean",
-        "Mean satisfaction at each step of the home-care journey (synthetic data)",
-        "Step of the journey",
-        "Mean satisfaction (1-5)",
-        order=tuple(table["step"]),
+        _("Mean satisfaction at each step of the home-care journey (synthetic data)"),
+        _("Step of the journey"),
+        _("Mean satisfaction (1-5)"),
+        order=tuple(shown_steps["step"]),
     )
-    means = "; ".join(f"{r.step} {num(r.mean, 1)}" for r in table.itertuples(index=False))
-    alt = f"Bar chart of mean satisfaction (1-5) at each step for {GROUPS[group][2]}: {means}."
-    shown = table.rename(
+    means = "; ".join(f"{r.step} {num(r.mean, 1)}" for r in shown_steps.itertuples(index=False))
+    alt = _("Bar chart of mean satisfaction (1-5) at each step for {who}: {means}.").format(
+        who=_(GROUPS[group][2]), means=means
+    )
+    mean, dissatisfied = _("Mean satisfaction"), _("Dissatisfied (1-2)")
+    shown = shown_steps.rename(
         columns={
-            "step": "Step",
-            "n": "Answers",
-            "mean": "Mean satisfaction",
-            "share_dissatisfied": "Dissatisfied (1-2)",
+            "step": _("Step"),
+            "n": _("Answers"),
+            "mean": mean,
+            "share_dissatisfied": dissatisfied,
         }
     )
-    formats = {"Mean satisfaction": "num1", "Dissatisfied (1-2)": "pct"}
+    formats = {mean: "num1", dissatisfied: "pct"}
     return View(chart, shown, satisfaction_sentence(table, group, step), alt, formats=formats)
 
 
 # --- Problems named ---------------------------------------------------------------------------
 
 
+def _where(step: str) -> str:
+    return _("across the journey") if step == "all" else _("at '{step}'").format(step=_(step))
+
+
 def pain_sentence(ranking: pd.DataFrame, tops: pd.DataFrame | None, group: str, step: str) -> str:
     """The most named problem in the selection, and (all steps) the sharpest step."""
-    who = GROUPS[group][2]
     top = ranking.iloc[0]
-    where = "across the journey" if step == "all" else f"at '{step}'"
-    text = (
-        f"{where[:1].upper()}{where[1:]}, {num(top['count'])} of {num(top['answers'])} answers "
-        f"from {who} ({pct(top['share'])}) named '{top['pain_point']}', the most common problem"
+    where = _where(step)
+    text = _(
+        "{where}, {count} answers from {who} ({share}) named '{problem}', the most common problem"
+    ).format(
+        where=where[:1].upper() + where[1:],
+        count=count_of(top["count"], top["answers"]),
+        who=_(GROUPS[group][2]),
+        share=pct(top["share"]),
+        problem=_(top["pain_point"]),
     )
     if tops is not None:
         sharp = tops.loc[tops["share"].idxmax()]
-        text += (
-            f"; the sharpest is '{sharp['pain_point']}' at '{sharp['step']}', named in "
-            f"{pct(sharp['share'])} of {num(sharp['answers'])} answers"
+        text += _(
+            "; the sharpest is '{problem}' at '{step}', named in {share} of {answers} answers"
+        ).format(
+            problem=_(sharp["pain_point"]),
+            step=_(sharp["step"]),
+            share=pct(sharp["share"]),
+            answers=num(sharp["answers"]),
         )
     return _finish(text, group)
 
 
 def _pain_table(ranking: pd.DataFrame, tops: pd.DataFrame | None) -> pd.DataFrame:
+    named, naming, share = _("Problem named"), _("Answers naming it"), _("Share of answers")
     if tops is None:
-        return ranking.rename(
-            columns={
-                "pain_point": "Problem named",
-                "count": "Answers naming it",
-                "share": "Share of answers",
-            }
-        )[["Problem named", "Answers naming it", "Share of answers"]]
-    return tops.rename(
+        return _shown(ranking, "pain_point").rename(
+            columns={"pain_point": named, "count": naming, "share": share}
+        )[[named, naming, share]]
+    return _shown(tops, "step", "pain_point").rename(
         columns={
-            "step": "Step",
-            "answers": "Answers",
-            "pain_point": "Most named problem",
-            "count": "Answers naming it",
-            "share": "Share of answers",
+            "step": _("Step"),
+            "answers": _("Answers"),
+            "pain_point": _("Most named problem"),
+            "count": naming,
+            "share": share,
         }
     )
 
@@ -207,24 +279,26 @@ def _pain(data: NeedsData, group: str, step: str) -> View:
     rows = answers_for(data, group, step)
     ranking = reported_ranking(rows)
     tops = top_pain_point_by_step(rows, min_answers=MIN_ANSWERS) if step == "all" else None
+    shown_ranking = _shown(ranking, "pain_point")
     chart = Chart(
         "hbar",
-        ranking,
+        shown_ranking,
         "pain_point",
         "share",
-        "Problems named, share of all answers (synthetic data)",
-        "Problem named",
-        "Share of answers",
+        _("Problems named, share of all answers (synthetic data)"),
+        _("Problem named"),
+        _("Share of answers"),
         share=True,
-        order=tuple(ranking["pain_point"]),
+        order=tuple(shown_ranking["pain_point"]),
     )
-    where = "across the journey" if step == "all" else f"at '{step}'"
-    pairs = zip(ranking["pain_point"], ranking["share"], strict=True)
+    pairs = zip(shown_ranking["pain_point"], ranking["share"], strict=True)
     shares = "; ".join(f"{p} {pct(v)}" for p, v in pairs)
-    alt = f"Bar chart of the problems {GROUPS[group][2]} named {where}: {shares}."
+    alt = _("Bar chart of the problems {who} named {where}: {shares}.").format(
+        who=_(GROUPS[group][2]), where=_where(step), shares=shares
+    )
     sentence = pain_sentence(ranking, tops, group, step)
     shown = _pain_table(ranking, tops)
-    return View(chart, shown, sentence, alt, formats={"Share of answers": "pct"})
+    return View(chart, shown, sentence, alt, formats={_("Share of answers"): "pct"})
 
 
 # --- Assumed against reported -----------------------------------------------------------------
@@ -232,32 +306,47 @@ def _pain(data: NeedsData, group: str, step: str) -> View:
 
 def _label(pain_point: str, assumed: float) -> str:
     if pd.isna(assumed):
-        return f"{pain_point} (not on the list)"
-    return f"{pain_point} (management: {_ordinal(int(assumed))})"
+        return _("{problem} (not on the list)").format(problem=_(pain_point))
+    return _("{problem} (management: {rank})").format(
+        problem=_(pain_point), rank=_ordinal(int(assumed))
+    )
+
+
+def _placed(first: pd.Series, who: str) -> str:
+    if pd.isna(first["reported_rank"]):
+        return _("no one among {who} named it").format(who=who)
+    return _("{who} put it {rank} ({share} of {answers} answers)").format(
+        who=who,
+        rank=_ordinal(int(first["reported_rank"])),
+        share=pct(first["share"]),
+        answers=num(first["answers"]),
+    )
 
 
 def assumed_sentence(table: pd.DataFrame, group: str) -> str:
     """What the management group ranked first, where people put it, and what it missed."""
-    who = GROUPS[group][2]
+    who = _(GROUPS[group][2])
     first = table.loc[table["assumed_rank"] == 1].iloc[0]
     top = table.iloc[0]
-    if pd.isna(first["reported_rank"]):
-        placed = f"no one among {who} named it"
-    else:
-        placed = (
-            f"{who} put it {_ordinal(int(first['reported_rank']))} ({pct(first['share'])} of "
-            f"{num(first['answers'])} answers)"
-        )
     missed = table.loc[table["assumed_rank"].isna() & (table["count"] > 0)]
     never = ""
     if not missed.empty:
-        names = " and ".join(f"'{p}'" for p in missed["pain_point"])
+        names = _(" and ").join(_("'{problem}'").format(problem=_(p)) for p in missed["pain_point"])
         count = int(missed["count"].sum())
-        never = f", and {num(count)} answer{'s' if count > 1 else ''} named {names}, which the "
-        never += "group never listed"
-    text = (
-        f"The management group ranked '{first['pain_point']}' first; {placed}. They named "
-        f"'{top['pain_point']}' most ({pct(top['share'])}){never}"
+        never = ngettext(
+            ", and {count} answer named {names}, which the group never listed",
+            ", and {count} answers named {names}, which the group never listed",
+            count,
+        ).format(count=num(count), names=names)
+    text = _(
+        "The management group ranked '{first}' first; {placed}. They named '{top}' most "
+        "({share}){never}"
+    ).format(
+        first=_(first["pain_point"]),
+        placed=_placed(first, who),
+        top=_(top["pain_point"]),
+        share=pct(top["share"]),
+        never=never,
     )
     return _finish(text, group)
 
@@ -270,43 +359,49 @@ def _assumed(data: NeedsData, group: str, step: str) -> View:
             _label(p, a) for p, a in zip(table["pain_point"], table["assumed_rank"], strict=True)
         ]
     )
-    where = "" if step == "all" else f" at {step}"
+    where = "" if step == "all" else " " + _("at {step}").format(step=_(step))
     chart = Chart(
         "hbar",
         chart_data,
         "problem",
         "share",
-        f"Problems people named{where}, with the management group's rank (synthetic data)",
-        "Problem named (management group's rank)",
-        "Share of answers",
+        _(
+            "Problems people named{where}, with the management group's rank (synthetic data)"
+        ).format(where=where),
+        _("Problem named (management group's rank)"),
+        _("Share of answers"),
         share=True,
         order=tuple(chart_data["problem"]),
     )
     parts = "; ".join(
         f"{p}: {pct(v)}" for p, v in zip(chart_data["problem"], table["share"], strict=True)
     )
-    alt = (
-        f"Bar chart of the share of answers from {GROUPS[group][2]}{where} naming each problem, "
-        f"labelled with the management group's rank. {parts}."
+    alt = _(
+        "Bar chart of the share of answers from {who}{where} naming each problem, labelled with "
+        "the management group's rank. {parts}."
+    ).format(who=_(GROUPS[group][2]), where=where, parts=parts)
+    shown = (
+        _shown(table, "pain_point")
+        .rename(
+            columns={
+                "pain_point": _("Problem"),
+                "assumed_rank": _("Management's rank"),
+                "reported_rank": _("Reported rank"),
+                "count": _("Answers naming it"),
+                "share": _("Share of answers"),
+                "rank_gap": _("Rank gap"),
+            }
+        )
+        .drop(columns="answers")
     )
-    shown = table.rename(
-        columns={
-            "pain_point": "Problem",
-            "assumed_rank": "Management's rank",
-            "reported_rank": "Reported rank",
-            "count": "Answers naming it",
-            "share": "Share of answers",
-            "rank_gap": "Rank gap",
-        }
-    ).drop(columns="answers")
     sentence = assumed_sentence(table, group)
-    return View(chart, shown, sentence, alt, formats={"Share of answers": "pct"})
+    return View(chart, shown, sentence, alt, formats={_("Share of answers"): "pct"})
 
 
 VIEWS: dict[str, tuple[str, Callable[[NeedsData, str, str], View]]] = {
-    "satisfaction": ("Satisfaction by step", _satisfaction),
-    "pain": ("Problems named", _pain),
-    "assumed": ("Assumed vs reported problems", _assumed),
+    "satisfaction": (N_("Satisfaction by step"), _satisfaction),
+    "pain": (N_("Problems named"), _pain),
+    "assumed": (N_("Assumed vs reported problems"), _assumed),
 }
 
 
@@ -317,8 +412,8 @@ def view(data: NeedsData, show: str, group: str, step: str) -> View:
 
 SPEC = ExplorerSpec(
     case="needs",
-    title="Home care in Ekdala: from assumption to insight (synthetic data)",
-    look_for=(
+    title=N_("Home care in Ekdala: from assumption to insight (synthetic data)"),
+    look_for=N_(
         "Satisfaction dips when needs change and at the needs assessment. Switch to 'Problems "
         "named' and choose the step 'daily visits': meeting too many different staff is the "
         "main problem there. Then compare with the management group's list: waiting, its top "
@@ -327,20 +422,23 @@ SPEC = ExplorerSpec(
     ),
     controls=(
         Choice(
-            "show", "View", tuple((label, key) for key, (label, _) in VIEWS.items()), "satisfaction"
+            "show",
+            N_("View"),
+            tuple((label, key) for key, (label, _) in VIEWS.items()),
+            "satisfaction",
         ),
         Choice(
             "group",
-            "User group",
+            N_("User group"),
             tuple((label, key) for key, (label, _, _) in GROUPS.items()),
             "all",
         ),
         Choice(
             "step",
-            "Journey step",
-            (("All steps", "all"), *((s.capitalize(), s) for s in STEPS)),
+            N_("Journey step"),
+            ((N_("All steps"), "all"), *((s.capitalize(), s) for s in STEPS)),
             "all",
-            help="In the satisfaction view the chosen step is described in words.",
+            help=N_("In the satisfaction view the chosen step is described in words."),
         ),
     ),
     load=load,

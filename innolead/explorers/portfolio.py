@@ -32,8 +32,9 @@ from innolead.cases import get as case_spec
 from innolead.cases import load as load_case
 from innolead.explorers.base import ExplorerSpec
 from innolead.explorers.controls import Choice
-from innolead.explorers.view import Chart, View
-from innolead.format import num, pct
+from innolead.explorers.view import Chart, View, in_language
+from innolead.format import count_of, num, pct
+from innolead.i18n import N_, _, ngettext
 
 _IDEAS = case_spec("portfolio").table("ideas")
 DEPARTMENTS: tuple[str, ...] = _IDEAS.column("department").categories()
@@ -44,7 +45,36 @@ CUTOFF = "2024-01-01"
 MIN_IDEAS = 10
 #: With fewer ideas in a step, the sentence gives no median or 90th percentile.
 MIN_FOR_SPREAD = 5
-SYNTHETIC = "synthetic data"
+SYNTHETIC = N_("synthetic data")
+#: The case's departments, stages and facets as readers see them.
+VALUE_NAMES = (
+    N_("Elderly care and disability"),
+    N_("Education"),
+    N_("Social services"),
+    N_("Urban development"),
+    N_("Culture and leisure"),
+    N_("Municipal executive office"),
+    N_("submitted"),
+    N_("screened"),
+    N_("tested"),
+    N_("implemented"),
+    N_("spread"),
+    N_("enhancement"),
+    N_("mission-oriented"),
+    N_("adaptive"),
+    N_("anticipatory"),
+    N_("Enhancement"),
+    N_("Mission-oriented"),
+    N_("Adaptive"),
+    N_("Anticipatory"),
+)
+#: A facet's ideas in a sentence ("anticipatory ideas"; Swedish bends the adjective).
+FACET_IDEAS = {
+    "enhancement": N_("enhancement ideas"),
+    "mission-oriented": N_("mission-oriented ideas"),
+    "adaptive": N_("adaptive ideas"),
+    "anticipatory": N_("anticipatory ideas"),
+}
 
 
 @dataclass(frozen=True)
@@ -74,12 +104,23 @@ class Scope:
 
     def ideas(self, count: int | None = None) -> str:
         """The selection in words: "47 ideas from Education", "anticipatory ideas"."""
-        words = [] if count is None else [num(count)]
-        words += [] if self.facet == "all" else [self.facet]
-        words.append("idea" if count == 1 else "ideas")
-        words += [] if self.unit == "all" else [f"from {self.unit}"]
-        words += [] if self.years == "all" else ["submitted before 2024"]
-        return " ".join(words)
+        if self.facet != "all":
+            words = _(FACET_IDEAS[self.facet])
+            words = words if count is None else _("{n} {ideas}").format(n=num(count), ideas=words)
+        elif count is None:
+            words = _("ideas")
+        else:
+            words = ngettext("{n} idea", "{n} ideas", count).format(n=num(count))
+        if self.unit != "all":
+            words = _("{ideas} from {department}").format(ideas=words, department=_(self.unit))
+        if self.years != "all":
+            words = _("{ideas} submitted before 2024").format(ideas=words)
+        return words
+
+
+def _step(step: str) -> str:
+    """A step of the funnel ("screened → tested") in the course language."""
+    return " → ".join(_(stage) for stage in step.split(" → "))
 
 
 def best_clause(table: pd.DataFrame) -> str:
@@ -87,8 +128,12 @@ def best_clause(table: pd.DataFrame) -> str:
     try:
         best = best_row(table, min_ideas=MIN_IDEAS)
     except SelectionError:
-        return f"no department has {MIN_IDEAS} or more of these ideas, so every rate rests on few"
-    return f"{best['group']} converts best, {pct(best['rate'])}"
+        return _(
+            "no department has {min_ideas} or more of these ideas, so every rate rests on few"
+        ).format(min_ideas=MIN_IDEAS)
+    return _("{department} converts best, {share}").format(
+        department=_(best["group"]), share=pct(best["rate"])
+    )
 
 
 def stuck_step(steps: pd.DataFrame) -> pd.Series:
@@ -104,58 +149,95 @@ def _funnel(frames: PortfolioData, scope: Scope) -> View:
     table = funnel_counts(rows)
     stuck = stuck_step(stage_conversion(rows))
     implemented = table.set_index("stage").loc[IMPLEMENTED]
-    best = f"; {best_clause(conversion_by(rows))}" if scope.unit == "all" else ""
-    sentence = (
-        f"Of {scope.ideas(len(rows))}, {num(implemented['reached'])} "
-        f"({pct(implemented['share_of_all'])}) reached implementation{best}. The smallest "
-        f"share moved on from {stuck['from_stage']} to {stuck['to_stage']} "
-        f"({pct(stuck['rate'])} of {num(stuck['started'])}) ({SYNTHETIC})."
+    best = "; " + best_clause(conversion_by(rows)) if scope.unit == "all" else ""
+    sentence = _(
+        "Of {ideas}, {reached} ({share}) reached implementation{best}. The smallest share moved "
+        "on from {from_stage} to {to_stage} ({rate} of {started}) ({synthetic})."
+    ).format(
+        ideas=scope.ideas(len(rows)),
+        reached=num(implemented["reached"]),
+        share=pct(implemented["share_of_all"]),
+        best=best,
+        from_stage=_(stuck["from_stage"]),
+        to_stage=_(stuck["to_stage"]),
+        rate=pct(stuck["rate"]),
+        started=num(stuck["started"]),
+        synthetic=_(SYNTHETIC),
     )
+    stages = table.assign(stage=in_language(table["stage"]))
     chart = Chart(
         "hbar",
-        table[["stage", "reached"]],
+        stages[["stage", "reached"]],
         "stage",
         "reached",
-        "How far ideas got by 31 December 2025 (synthetic data)",
-        "Stage",
-        "Ideas that reached the stage",
-        order=STAGES,
+        _("How far ideas got by 31 December 2025 (synthetic data)"),
+        _("Stage"),
+        _("Ideas that reached the stage"),
+        order=tuple(_(stage) for stage in STAGES),
     )
     counts = ", ".join(
-        f"{s} {num(n)}" for s, n in zip(table["stage"], table["reached"], strict=True)
+        f"{s} {num(n)}" for s, n in zip(stages["stage"], stages["reached"], strict=True)
     )
-    alt = f"Funnel bar chart of {scope.ideas()} by the stage they reached: {counts}."
-    shown = table.rename(
+    alt = _("Funnel bar chart of {ideas} by the stage they reached: {counts}.").format(
+        ideas=scope.ideas(), counts=counts
+    )
+    share_all, share_previous = _("Share of all"), _("Share of previous stage")
+    shown = stages.rename(
         columns={
-            "stage": "Stage",
-            "reached": "Ideas that got this far",
-            "share_of_all": "Share of all",
-            "conversion": "Share of previous stage",
+            "stage": _("Stage"),
+            "reached": _("Ideas that got this far"),
+            "share_of_all": share_all,
+            "conversion": share_previous,
         }
     )
-    formats = {"Share of all": "pct", "Share of previous stage": "pct"}
+    formats = {share_all: "pct", share_previous: "pct"}
     return View(chart, shown, sentence, alt, formats=formats)
 
 
 def _rank_words(table: pd.DataFrame, scope: Scope) -> str:
+    everyone = replace(scope, unit="all")
     if scope.unit not in set(table["group"]):
-        return f"{scope.unit} has no {replace(scope, unit='all').ideas()} in this selection."
+        return _("{department} has no {ideas} in this selection.").format(
+            department=_(scope.unit), ideas=everyone.ideas()
+        )
     row = table.loc[table["group"] == scope.unit].iloc[0]
     rank = int((table["rate"] > row["rate"]).sum()) + 1
-    shared = " (shared)" if int((table["rate"] == row["rate"]).sum()) > 1 else ""
-    return (
-        f"{scope.unit} implemented {num(row['reached'])} of its {num(row['ideas'])} "
-        f"{replace(scope, unit='all').ideas()} ({pct(row['rate'])}), rank {rank}{shared} of "
-        f"{len(table)} departments"
+    shared = int((table["rate"] == row["rate"]).sum()) > 1
+    text = (
+        _(
+            "{department} implemented {reached} of its {total} {ideas} ({share}), rank {rank} "
+            "(shared) of {departments} departments"
+        )
+        if shared
+        else _(
+            "{department} implemented {reached} of its {total} {ideas} ({share}), rank {rank} "
+            "of {departments} departments"
+        )
+    )
+    return text.format(
+        department=_(scope.unit),
+        reached=num(row["reached"]),
+        total=num(row["ideas"]),
+        ideas=everyone.ideas(),
+        share=pct(row["rate"]),
+        rank=rank,
+        departments=len(table),
     )
 
 
 def _extremes(table: pd.DataFrame, scope: Scope) -> str:
     top, low = table.iloc[0], table.iloc[-1]
-    return (
-        f"Of {scope.ideas(int(table['ideas'].sum()))}, {top['group']} implemented "
-        f"{num(top['reached'])} of {num(top['ideas'])} ({pct(top['rate'])}) and {low['group']} "
-        f"{num(low['reached'])} of {num(low['ideas'])} ({pct(low['rate'])})"
+    return _(
+        "Of {ideas}, {top} implemented {top_count} ({top_share}) and {low} {low_count} "
+        "({low_share})"
+    ).format(
+        ideas=scope.ideas(int(table["ideas"].sum())),
+        top=_(top["group"]),
+        top_count=count_of(top["reached"], top["ideas"]),
+        top_share=pct(top["rate"]),
+        low=_(low["group"]),
+        low_count=count_of(low["reached"], low["ideas"]),
+        low_share=pct(low["rate"]),
     )
 
 
@@ -165,45 +247,63 @@ def _conversion(frames: PortfolioData, scope: Scope) -> View:
     everyone = replace(scope, unit="all")
     lead = _extremes(table, everyone) if scope.unit == "all" else _rank_words(table, scope)
     best = best_clause(table)
+    shown_table = table.assign(group=in_language(table["group"]))
     chart = Chart(
         "hbar",
-        table,
+        shown_table,
         "group",
         "rate",
-        "Share of ideas that reached implementation, by department (synthetic data)",
-        "Department",
-        "Share of the department's ideas",
+        _("Share of ideas that reached implementation, by department (synthetic data)"),
+        _("Department"),
+        _("Share of the department's ideas"),
         share=True,
-        order=tuple(table["group"]),
+        order=tuple(shown_table["group"]),
     )
-    rates = "; ".join(f"{g} {pct(r)}" for g, r in zip(table["group"], table["rate"], strict=True))
-    alt = f"Bar chart of the share of {everyone.ideas()} implemented, by department: {rates}."
-    shown = table.rename(
+    pairs = zip(shown_table["group"], table["rate"], strict=True)
+    rates = "; ".join(f"{g} {pct(r)}" for g, r in pairs)
+    alt = _("Bar chart of the share of {ideas} implemented, by department: {rates}.").format(
+        ideas=everyone.ideas(), rates=rates
+    )
+    share = _("Share implemented")
+    shown = shown_table.rename(
         columns={
-            "group": "Department",
-            "ideas": "Ideas",
-            "reached": "Implemented",
-            "rate": "Share implemented",
+            "group": _("Department"),
+            "ideas": _("Ideas"),
+            "reached": _("Implemented"),
+            "rate": share,
         }
     )
-    sentence = f"{lead}; {best} ({SYNTHETIC})."
-    return View(chart, shown, sentence, alt, formats={"Share implemented": "pct"})
+    sentence = _("{lead}; {best} ({synthetic}).").format(
+        lead=lead, best=best, synthetic=_(SYNTHETIC)
+    )
+    return View(chart, shown, sentence, alt, formats={share: "pct"})
 
 
 def time_sentence(table: pd.DataFrame, scope: Scope) -> str:
     """The slowest step by median, with its spread when enough ideas made it."""
     slow = table.loc[table["median_days"].idxmax()]
     filtered = (scope.unit, scope.facet, scope.years) != ("all", "all", "all")
-    lead = f"For {scope.ideas() if filtered else 'all ideas'}, the slowest step is {slow['step']}"
+    lead = _("For {ideas}, the slowest step is {step}").format(
+        ideas=scope.ideas() if filtered else _("all ideas"), step=_step(slow["step"])
+    )
     if slow["ideas"] < MIN_FOR_SPREAD:
-        return (
-            f"{lead}, but only {num(slow['ideas'])} of them made it, taking up to "
-            f"{num(slow['max_days'])} days ({SYNTHETIC})."
+        return _(
+            "{lead}, but only {n} of them made it, taking up to {max_days} days ({synthetic})."
+        ).format(
+            lead=lead,
+            n=num(slow["ideas"]),
+            max_days=num(slow["max_days"]),
+            synthetic=_(SYNTHETIC),
         )
-    return (
-        f"{lead}: of the {num(slow['ideas'])} that made it, half took "
-        f"{num(slow['median_days'])} days or less and one in ten more than "
-        f"{num(slow['p90_days'])} days ({SYNTHETIC})."
+    return _(
+        "{lead}: of the {n} that made it, half took {median} days or less and one in ten more "
+        "than {p90} days ({synthetic})."
+    ).format(
+        lead=lead,
+        n=num(slow["ideas"]),
+        median=num(slow["median_days"]),
+        p90=num(slow["p90_days"]),
+        synthetic=_(SYNTHETIC),
     )
 
 
@@ -213,10 +313,13 @@ def _time(frames: PortfolioData, scope: Scope) -> View:
     )
     table = time_in_stage(rows)
     sentence = time_sentence(table, scope)
+    steps = table.assign(step=table["step"].map(_step))
     data = pd.concat(
         [
-            table.assign(measure="Median (half took less)", days=table["median_days"]),
-            table.assign(measure="90th percentile (one in ten took more)", days=table["p90_days"]),
+            steps.assign(measure=_("Median (half took less)"), days=steps["median_days"]),
+            steps.assign(
+                measure=_("90th percentile (one in ten took more)"), days=steps["p90_days"]
+            ),
         ],
         ignore_index=True,
     )[["step", "measure", "ideas", "days"]]
@@ -225,49 +328,74 @@ def _time(frames: PortfolioData, scope: Scope) -> View:
         data,
         "step",
         "days",
-        "Days from one stage to the next, for ideas that moved on (synthetic data)",
-        "Step",
-        "Days",
+        _("Days from one stage to the next, for ideas that moved on (synthetic data)"),
+        _("Step"),
+        _("Days"),
         series="measure",
-        order=tuple(table["step"]),
+        order=tuple(steps["step"]),
     )
     parts = "; ".join(
-        f"{r.step}: median {num(r.median_days)}, 90th percentile {num(r.p90_days)}"
-        for r in table.itertuples(index=False)
+        _("{step}: median {median}, 90th percentile {p90}").format(
+            step=r.step, median=num(r.median_days), p90=num(r.p90_days)
+        )
+        for r in steps.itertuples(index=False)
     )
-    alt = f"Bar chart of the days {scope.ideas()} took from one stage to the next. {parts}."
-    shown = table.rename(
+    alt = _("Bar chart of the days {ideas} took from one stage to the next. {parts}.").format(
+        ideas=scope.ideas(), parts=parts
+    )
+    median, p90, longest = _("Median days"), _("90th percentile days"), _("Longest (days)")
+    shown = steps.rename(
         columns={
-            "step": "Step",
-            "ideas": "Ideas that moved on",
-            "median_days": "Median days",
-            "p90_days": "90th percentile days",
-            "max_days": "Longest (days)",
+            "step": _("Step"),
+            "ideas": _("Ideas that moved on"),
+            "median_days": median,
+            "p90_days": p90,
+            "max_days": longest,
         }
     )
-    formats = {"Median days": "num", "90th percentile days": "num", "Longest (days)": "num"}
+    formats = {median: "num", p90: "num", longest: "num"}
     return View(chart, shown, sentence, alt, formats=formats)
 
 
 def _mix_sentence(table: pd.DataFrame, scope: Scope, overall: float) -> str:
     everyone = replace(scope, facet="all")
     total = int(table["ideas"].sum())
+    synthetic = _(SYNTHETIC)
     if scope.facet == "all":
         top = table.loc[table["ideas"].idxmax()]
         low = table.loc[table["rate"].idxmin()]
-        return (
-            f"Of {everyone.ideas(total)}, {num(top['ideas'])} ({pct(top['share'])}) are "
-            f"{top['group']}; {low['group']} ideas were implemented least often, "
-            f"{num(low['reached'])} of {num(low['ideas'])} ({pct(low['rate'])}), against "
-            f"{pct(overall)} of all ({SYNTHETIC})."
+        return _(
+            "Of {ideas}, {top_count} ({top_share}) are {top}; {low} were implemented least "
+            "often, {low_count} ({low_rate}), against {overall} of all ({synthetic})."
+        ).format(
+            ideas=everyone.ideas(total),
+            top_count=num(top["ideas"]),
+            top_share=pct(top["share"]),
+            top=_(top["group"]),
+            low=_(FACET_IDEAS[low["group"]]),
+            low_count=count_of(low["reached"], low["ideas"]),
+            low_rate=pct(low["rate"]),
+            overall=pct(overall),
+            synthetic=synthetic,
         )
     if scope.facet not in set(table["group"]):
-        return f"There are no {scope.ideas()} ({SYNTHETIC})."
+        return _("There are no {ideas} ({synthetic}).").format(
+            ideas=scope.ideas(), synthetic=synthetic
+        )
     row = table.loc[table["group"] == scope.facet].iloc[0]
-    return (
-        f"{scope.facet.capitalize()} ideas are {num(row['ideas'])} of {everyone.ideas(total)} "
-        f"({pct(row['share'])}); {num(row['reached'])} of them ({pct(row['rate'])}) reached "
-        f"implementation, against {pct(overall)} of all ({SYNTHETIC})."
+    facet_ideas = _(FACET_IDEAS[scope.facet])
+    return _(
+        "{facet_ideas} are {count} of {ideas} ({share}); {reached} of them ({rate}) reached "
+        "implementation, against {overall} of all ({synthetic})."
+    ).format(
+        facet_ideas=facet_ideas[:1].upper() + facet_ideas[1:],
+        count=num(row["ideas"]),
+        ideas=everyone.ideas(total),
+        share=pct(row["share"]),
+        reached=num(row["reached"]),
+        rate=pct(row["rate"]),
+        overall=pct(overall),
+        synthetic=synthetic,
     )
 
 
@@ -275,54 +403,77 @@ def _mix(frames: PortfolioData, scope: Scope) -> View:
     rows = filter_frame(frames.years[scope.years], noun="ideas", department=scope.unit)
     table = portfolio_mix(rows)
     overall = float(table["reached"].sum() / table["ideas"].sum())
+    facets = table.assign(group=in_language(table["group"]))
     chart = Chart(
         "bar",
-        table,
+        facets,
         "group",
         "share",
-        "The portfolio's balance: share of ideas by OECD facet (synthetic data)",
-        "OECD innovation facet",
-        "Share of ideas",
+        _("The portfolio's balance: share of ideas by OECD facet (synthetic data)"),
+        _("OECD innovation facet"),
+        _("Share of ideas"),
         share=True,
-        order=tuple(table["group"]),
+        order=tuple(facets["group"]),
     )
     parts = "; ".join(
-        f"{r.group} {pct(r.share)} of ideas, {pct(r.rate)} implemented"
-        for r in table.itertuples(index=False)
+        _("{facet} {share} of ideas, {rate} implemented").format(
+            facet=r.group, share=pct(r.share), rate=pct(r.rate)
+        )
+        for r in facets.itertuples(index=False)
     )
-    alt = f"Bar chart of {replace(scope, facet='all').ideas()} by OECD facet: {parts}."
-    shown = table.rename(
+    alt = _("Bar chart of {ideas} by OECD facet: {parts}.").format(
+        ideas=replace(scope, facet="all").ideas(), parts=parts
+    )
+    share_ideas, share_implemented = _("Share of ideas"), _("Share implemented")
+    shown = facets.rename(
         columns={
-            "group": "Facet",
-            "ideas": "Ideas",
-            "share": "Share of ideas",
-            "reached": "Implemented",
-            "rate": "Share implemented",
+            "group": _("Facet"),
+            "ideas": _("Ideas"),
+            "share": share_ideas,
+            "reached": _("Implemented"),
+            "rate": share_implemented,
         }
     )
-    formats = {"Share of ideas": "pct", "Share implemented": "pct"}
+    formats = {share_ideas: "pct", share_implemented: "pct"}
     return View(chart, shown, _mix_sentence(table, scope, overall), alt, formats=formats)
 
 
 def _benefit_sentence(table: pd.DataFrame, total: pd.Series, scope: Scope) -> str:
+    synthetic = _(SYNTHETIC)
     if scope.unit == "all":
-        return (
-            f"The {num(total['ideas'])} implemented {scope.ideas()} with a benefit estimate "
-            f"were expected to bring {num(total['expected'] / 1e6, 1)} million SEK a year and "
-            f"brought {num(total['realised'] / 1e6, 1)} million, {pct(total['ratio'])} of it; "
-            f"{pct(total['share_below'])} of them brought less than expected ({SYNTHETIC})."
+        return _(
+            "The {n} implemented {ideas} with a benefit estimate were expected to bring "
+            "{expected} million SEK a year and brought {realised} million, {ratio} of it; "
+            "{below} of them brought less than expected ({synthetic})."
+        ).format(
+            n=num(total["ideas"]),
+            ideas=scope.ideas(),
+            expected=num(total["expected"] / 1e6, 1),
+            realised=num(total["realised"] / 1e6, 1),
+            ratio=pct(total["ratio"]),
+            below=pct(total["share_below"]),
+            synthetic=synthetic,
         )
     if scope.unit not in set(table["group"]):
-        return (
-            f"{scope.unit} has no implemented {replace(scope, unit='all').ideas()} with a "
-            f"benefit estimate in this selection ({SYNTHETIC})."
+        return _(
+            "{department} has no implemented {ideas} with a benefit estimate in this selection "
+            "({synthetic})."
+        ).format(
+            department=_(scope.unit), ideas=replace(scope, unit="all").ideas(), synthetic=synthetic
         )
     row = table.loc[table["group"] == scope.unit].iloc[0]
-    return (
-        f"{scope.unit}'s {num(row['ideas'])} implemented ideas with an estimate brought "
-        f"{pct(row['ratio'])} of their expected benefit ({num(row['realised'] / 1e6, 1)} of "
-        f"{num(row['expected'] / 1e6, 1)} million SEK a year), against {pct(total['ratio'])} "
-        f"for all departments ({SYNTHETIC})."
+    return _(
+        "The {n} implemented ideas with an estimate in {department} brought {ratio} of their "
+        "expected benefit ({realised} of {expected} million SEK a year), against {total} for "
+        "all departments ({synthetic})."
+    ).format(
+        n=num(row["ideas"]),
+        department=_(scope.unit),
+        ratio=pct(row["ratio"]),
+        realised=num(row["realised"] / 1e6, 1),
+        expected=num(row["expected"] / 1e6, 1),
+        total=pct(total["ratio"]),
+        synthetic=synthetic,
     )
 
 
@@ -330,10 +481,11 @@ def _benefit(frames: PortfolioData, scope: Scope) -> View:
     rows = filter_frame(frames.years[scope.years], noun="ideas", facet=scope.facet)
     table = benefit_realisation(rows, by="department")
     total = benefit_realisation(rows).iloc[0]
+    departments = table.assign(group=in_language(table["group"]))
     data = pd.concat(
         [
-            table.assign(benefit="Expected", msek=table["expected"] / 1e6),
-            table.assign(benefit="Realised", msek=table["realised"] / 1e6),
+            departments.assign(benefit=_("Expected"), msek=table["expected"] / 1e6),
+            departments.assign(benefit=_("Realised"), msek=table["realised"] / 1e6),
         ],
         ignore_index=True,
     )[["group", "benefit", "ideas", "msek"]]
@@ -342,45 +494,43 @@ def _benefit(frames: PortfolioData, scope: Scope) -> View:
         data,
         "group",
         "msek",
-        "Expected and realised benefit of implemented ideas (synthetic data)",
-        "Department",
-        "Million SEK per year",
+        _("Expected and realised benefit of implemented ideas (synthetic data)"),
+        _("Department"),
+        _("Million SEK per year"),
         series="benefit",
-        order=tuple(table["group"]),
+        order=tuple(departments["group"]),
     )
     parts = "; ".join(
-        f"{r.group} {pct(r.ratio)} of expected" for r in table.itertuples(index=False)
+        _("{department} {share} of expected").format(department=r.group, share=pct(r.ratio))
+        for r in departments.itertuples(index=False)
     )
-    alt = (
+    alt = _(
         "Bar chart of the expected and realised benefit per year of implemented ideas, by "
-        f"department. Realised as a share of expected: {parts}."
-    )
-    shown = pd.concat([table, total.to_frame().T.assign(group="All departments")])
+        "department. Realised as a share of expected: {parts}."
+    ).format(parts=parts)
+    shown = pd.concat([departments, total.to_frame().T.assign(group=_("All departments"))])
+    expected, realised = _("Expected (MSEK/year)"), _("Realised (MSEK/year)")
+    ratio, below = _("Realised of expected"), _("Below expected")
     shown = pd.DataFrame(
         {
-            "Department": shown["group"].to_numpy(),
-            "Implemented ideas with an estimate": shown["ideas"].astype(int).to_numpy(),
-            "Expected (MSEK/year)": (shown["expected"].astype(float) / 1e6).to_numpy(),
-            "Realised (MSEK/year)": (shown["realised"].astype(float) / 1e6).to_numpy(),
-            "Realised of expected": shown["ratio"].astype(float).to_numpy(),
-            "Below expected": shown["share_below"].astype(float).to_numpy(),
+            _("Department"): shown["group"].to_numpy(),
+            _("Implemented ideas with an estimate"): shown["ideas"].astype(int).to_numpy(),
+            expected: (shown["expected"].astype(float) / 1e6).to_numpy(),
+            realised: (shown["realised"].astype(float) / 1e6).to_numpy(),
+            ratio: shown["ratio"].astype(float).to_numpy(),
+            below: shown["share_below"].astype(float).to_numpy(),
         }
     )
-    formats = {
-        "Expected (MSEK/year)": "num1",
-        "Realised (MSEK/year)": "num1",
-        "Realised of expected": "pct",
-        "Below expected": "pct",
-    }
+    formats = {expected: "num1", realised: "num1", ratio: "pct", below: "pct"}
     return View(chart, shown, _benefit_sentence(table, total, scope), alt, formats=formats)
 
 
 VIEWS: dict[str, tuple[str, Callable[[PortfolioData, Scope], View]]] = {
-    "funnel": ("Funnel: how far ideas got", _funnel),
-    "conversion": ("Conversion by department", _conversion),
-    "time": ("Time in each stage", _time),
-    "mix": ("Portfolio mix by facet", _mix),
-    "benefit": ("Expected and realised benefit", _benefit),
+    "funnel": (N_("Funnel: how far ideas got"), _funnel),
+    "conversion": (N_("Conversion by department"), _conversion),
+    "time": (N_("Time in each stage"), _time),
+    "mix": (N_("Portfolio mix by facet"), _mix),
+    "benefit": (N_("Expected and realised benefit"), _benefit),
 }
 
 
@@ -391,8 +541,10 @@ def view(data: PortfolioData, show: str, unit: str, facet: str, years: str) -> V
 
 SPEC = ExplorerSpec(
     case="portfolio",
-    title="Åbacka's idea portfolio: where ideas get stuck, and who converts them (synthetic data)",
-    look_for=(
+    title=N_(
+        "Åbacka's idea portfolio: where ideas get stuck, and who converts them (synthetic data)"
+    ),
+    look_for=N_(
         "Only about 1 idea in 5 reaches implementation, and most are lost before a test. "
         "Switch to 'Conversion by department': Urban development converts far more of its "
         "ideas than the others. Then look at the facets: most ideas are enhancement, and "
@@ -400,25 +552,27 @@ SPEC = ExplorerSpec(
         "that recent ideas simply have not had time."
     ),
     controls=(
-        Choice("show", "View", tuple((label, key) for key, (label, _) in VIEWS.items()), "funnel"),
+        Choice(
+            "show", N_("View"), tuple((label, key) for key, (label, _) in VIEWS.items()), "funnel"
+        ),
         Choice(
             "unit",
-            "Department",
-            (("All departments", "all"), *((d, d) for d in DEPARTMENTS)),
+            N_("Department"),
+            ((N_("All departments"), "all"), *((d, d) for d in DEPARTMENTS)),
             "all",
-            help="In the views that compare departments, the chosen one is described in words.",
+            help=N_("In the views that compare departments, the chosen one is described in words."),
         ),
         Choice(
             "facet",
-            "OECD facet",
-            (("All facets", "all"), *((f.capitalize(), f) for f in FACETS)),
+            N_("OECD facet"),
+            ((N_("All facets"), "all"), *((f.capitalize(), f) for f in FACETS)),
             "all",
-            help="In the portfolio mix, the chosen facet is described in words.",
+            help=N_("In the portfolio mix, the chosen facet is described in words."),
         ),
         Choice(
             "years",
-            "Ideas submitted",
-            (("2019-2025", "all"), ("Before 2024 (had time to finish)", "before2024")),
+            N_("Ideas submitted"),
+            (("2019-2025", "all"), (N_("Before 2024 (had time to finish)"), "before2024")),
             "all",
             toggle=True,
         ),

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from innolead.format import num, pct
+from innolead.i18n import _
 from innolead.render.chart import Chart
 
 
@@ -51,6 +52,16 @@ class View:
         return cls(chart=None, table=pd.DataFrame(), sentence=message, alt=message, error=message)
 
 
+def in_language(values: pd.Series) -> pd.Series:
+    """Data values (groups, categories) as readers see them: translated, same dtype.
+
+    Values without a catalogue entry (a unit's name, a size band) stay as they are.
+    """
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.rename_categories([_(str(c)) for c in values.cat.categories])
+    return values.map(lambda v: _(v) if isinstance(v, str) else v).astype(values.dtype)
+
+
 def _formatter(rule: str) -> Any:
     if rule.startswith("pct"):
         decimals = int(rule[3:] or 0)
@@ -62,4 +73,4 @@ def _formatter(rule: str) -> Any:
     raise ValueError(msg)
 
 
-__all__ = ["Chart", "View"]
+__all__ = ["Chart", "View", "in_language"]

@@ -82,6 +82,8 @@ class Messages:
     domain: str = DEFAULT_DOMAIN
 
     def gettext(self, message: str) -> str:
+        if not message:  # gettext("") is the catalogue's header, never a reader's word
+            return message
         return translations(current(), self.domain).gettext(message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:

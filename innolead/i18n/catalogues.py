@@ -27,7 +27,8 @@ PACKAGE = LOCALE_DIR.parent
 KEYWORDS = {"_": None, "gettext": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 #: Comments above a marked string that reach the translator.
 COMMENT_TAGS = ("TRANSLATORS:",)
-PLACEHOLDER = re.compile(r"\{[^{}]*\}|%(?:\(\w+\))?[#0 +-]?\d*(?:\.\d+)?[sdifrx%]")
+#: ``{name}`` and ``%(name)s``/``%s``; "50 % in" and "95 %-intervall" are words, not placeholders.
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%(?:\(\w+\))?\d*(?:\.\d+)?[sdifr]\b")
 
 
 def template_path(domain: str) -> Path:

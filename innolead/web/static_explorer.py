@@ -18,9 +18,10 @@ from typing import Any
 
 from innolead.explorers import spec as explorer_spec
 from innolead.explorers.base import ExplorerSpec, check_state, run_view
-from innolead.explorers.controls import Choice, Slider
+from innolead.explorers.controls import Choice, Slider, shown
 from innolead.explorers.vega import vega_spec
 from innolead.explorers.view import View
+from innolead.i18n import _
 
 MAX_STATES = 2000
 MARK = "data-innolead-explorer"
@@ -45,17 +46,14 @@ def view_json(view: View) -> dict[str, Any]:
 
 
 def _control_json(control: Choice | Slider) -> dict[str, Any]:
-    if isinstance(control, Slider):
-        options = [control.fmt.format(v) for v in control.steps]
-        kind = "slider"
-    else:
-        options = [label for label, _ in control.options]
-        kind = "toggle" if control.toggle else "select"
+    """A control as the page draws it, in the course language."""
+    control = shown(control)
+    kind = "slider" if isinstance(control, Slider) else "toggle" if control.toggle else "select"
     return {
         "name": control.name,
         "label": control.label,
         "kind": kind,
-        "options": options,
+        "options": control.option_labels(),
         "default": control.values().index(control.default),
         "help": control.help,
     }
@@ -77,8 +75,8 @@ def export(spec: ExplorerSpec, data: Any = None) -> dict[str, Any]:
         states[state_key(indices)] = view_json(run_view(spec, data, state))
     return {
         "case": spec.case,
-        "title": spec.title,
-        "look_for": spec.look_for,
+        "title": _(spec.title),
+        "look_for": _(spec.look_for),
         "controls": [_control_json(c) for c in spec.controls],
         "states": states,
     }

@@ -69,13 +69,18 @@ def wide_elements(tab: object, width: int) -> dict:
 
 
 def set_control(root: object, control: object, index: int) -> None:
-    """Operate one control of an explorer as a reader would (slider, radio group or select)."""
-    from innolead.explorers.controls import Slider
+    """Operate one control of an explorer as a reader would (slider, radio group or select).
 
+    The control is found by its label in the course language (``INNOLEAD_LANG``), as the page
+    being tested shows it.
+    """
+    from innolead.explorers.controls import Slider, shown
+
+    label = shown(control).label
     if isinstance(control, Slider):
-        root.get_by_label(control.label, exact=True).fill(str(index))
+        root.get_by_label(label, exact=True).fill(str(index))
     elif getattr(control, "toggle", False):
-        group = root.get_by_role("group", name=control.label, exact=True)
+        group = root.get_by_role("group", name=label, exact=True)
         group.locator("input[type=radio]").nth(index).check()
     else:
-        root.get_by_label(control.label, exact=True).select_option(str(index))
+        root.get_by_label(label, exact=True).select_option(str(index))

@@ -13,7 +13,7 @@ import pytest
 
 from innolead.analysis.prepost import OTHER, change_long, prepost_change
 from innolead.explorers import Explorer, explore
-from innolead.explorers.relay import ITEMS, POOLED_LABEL, SPEC, RelayData, sentence
+from innolead.explorers.relay import ITEMS, SPEC, RelayData, pooled_label, sentence
 from innolead.format import num, of_ten, pct
 from innolead.web.static_explorer import export
 
@@ -118,7 +118,7 @@ def test_relay_pools_small_groups(data: RelayData) -> None:
     """In one relay, are the small organisation types pooled and labelled as such?"""
     people = data.participants[data.participants["relay"] == 1]
     explorer = explore("relay", data=RelayData(people, data.published), by="org_type")
-    assert POOLED_LABEL in explorer.view.table["Organisation type"].tolist()
+    assert pooled_label() in explorer.view.table["Organisation type"].tolist()
     assert "pooled" in explorer.view.sentence
     assert OTHER not in explorer.view.table["Organisation type"].tolist()
 
