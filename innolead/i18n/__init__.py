@@ -87,7 +87,7 @@ class Messages:
         return translations(current(), self.domain).gettext(message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return translations(current(), self.domain).ngettext(singular, plural, n)
+        return translations(current(), self.domain).ngettext(singular, plural, int(n))
 
     def pgettext(self, context: str, message: str) -> str:
         return translations(current(), self.domain).pgettext(context, message)
