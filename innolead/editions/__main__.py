@@ -23,7 +23,7 @@ def main(argv: list[str]) -> int:
         changed = sources.write()
         print(f"sv/: {len(changed)} file(s) written")
         written = notebooks.write()
-        print(f"exercises/sv/: {len(written)} notebook(s) written")
+        print(f"exercises/sv/ and the hidden tests' messages: {len(written)} file(s) written")
         return 0
     if command == "import":
         page, path = args

@@ -36,6 +36,7 @@ from nbformat import NotebookNode
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import NbGraderPreprocessor
 
+from innolead.answers import as_data_value
 from innolead.grading import markers
 from innolead.i18n import N_, Messages
 
@@ -243,6 +244,8 @@ def decide(test: HiddenTest, values: dict[str, Any]) -> str | None:
             "{name} has no value: run its answer cell, and keep the name {name} "
             "as it is written there"
         ).format(name=missing[0])
+    # A text answer as an explorer showed it in any course language is its data value.
+    values = {name: as_data_value(value) for name, value in values.items()}
     tree = ast.parse(test.code)
     first = next(
         (i for i, s in enumerate(tree.body) if set(free_names_in(s)) & set(test.answers)),

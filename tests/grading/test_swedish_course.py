@@ -28,6 +28,7 @@ from innolead.editions import notebooks
 from innolead.grading import samples
 from innolead.grading.autograde import autograde
 from innolead.grading.course import DEFAULT_ROOT, Course, api, tool_env
+from innolead.grading.verdict import HiddenTest, decide
 from innolead.language import VARIABLE
 from tests.conftest import shared_once
 from tests.grading.conftest import ASSIGNMENTS, INNOLEAD, TIMEOUT, GradedCourse
@@ -141,7 +142,9 @@ def test_swedish_feedback_page_speaks_swedish(swedish_cohort: Cohort):
     page = (folder / f"{WHOLE}.html").read_text(encoding="utf-8")
     assert 'lang="sv"' in page
     assert "Rättat av kursens rättare, utanför din notebook: rätt." in page
+    assert "answer_b är inte rätt: välj måttet ”Utvärderad”" in page  # a hidden test's message
     assert "Checked by the grader" not in page
+    assert "is not right" not in page
 
 
 @pytest.mark.slow
@@ -149,3 +152,26 @@ def test_swedish_batch_summary_speaks_swedish(swedish_cohort: Cohort):
     """Does `innolead --lang sv grade` summarise the batch in Swedish?"""
     assert f"Rättade {WHOLE} automatiskt: 1 inlämning(ar)" in swedish_cohort.printed
     assert "Autograded" not in swedish_cohort.printed
+
+
+def _hidden_test(assignment: str, grade_id: str) -> HiddenTest:
+    source = Course(DEFAULT_ROOT).source_notebook(assignment, assignment)
+    cell = samples.cell_of(nbformat.read(source, as_version=4), grade_id)
+    return HiddenTest.from_source(grade_id, cell.source)
+
+
+@pytest.mark.parametrize(
+    ("answer", "right"),
+    [
+        ("Urban development", True),  # the data value (the analyst track)
+        ("Samhällsbyggnad", True),  # as the Swedish explorer shows it
+        (" samhällsbyggnad ", True),
+        ("Utbildning", False),  # another department, in Swedish
+        ("Education", False),
+    ],
+)
+def test_grader_takes_an_answer_as_either_language_shows_it(answer: str, right: bool):
+    """Does the unchanged hidden test accept the right department as the explorer shows it in
+    Swedish, and still refuse a wrong one?"""
+    test = _hidden_test("part1", "portfolio_best_converter_correct")
+    assert (decide(test, {"answer_c": answer}) is None) is right

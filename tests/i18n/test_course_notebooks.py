@@ -106,3 +106,11 @@ def test_strings_passed_on_to_code_are_not_prose():
     """Are only a participant's messages translatable, not arguments such as a round's name?"""
     source = 'print(check_answers("pre", globals()))\nprint("Done " + str(n) + " of them")'
     assert [p.text for p in notebooks.pieces(source)] == ["Done ", " of them"]
+
+
+def test_hidden_test_messages_are_marked_for_translation():
+    """Does innolead/grading/hidden_messages.py mark every message of the English hidden tests,
+    so a Swedish participant reads them in Swedish (the grading catalogue)?"""
+    assert notebooks.MESSAGES.read_text(encoding="utf-8") == notebooks.messages_module(), (
+        "run `python -m innolead.editions sources`, then `python -m innolead.i18n extract`"
+    )
