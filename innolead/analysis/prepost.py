@@ -16,13 +16,13 @@ import pandas as pd
 
 from innolead.analysis.errors import SelectionError
 from innolead.analysis.shares import share
-from innolead.format import of_ten
-from innolead.i18n import _
+from innolead.format import count_of, of_ten
+from innolead.i18n import N_, _
 
 #: The three directions of change, in the order tables and charts show them.
 DIRECTIONS = ("increased", "same", "decreased")
 #: The label of the pooled row that holds every group under the minimum size.
-OTHER = "other groups"
+OTHER = N_("other groups")
 #: The smallest group the functions show on its own (a common rule for reporting surveys).
 MIN_SIZE = 5
 #: The answers that count as satisfied on the Innovation Day's five-step scale.
@@ -258,7 +258,11 @@ def of_ten_sentence(frame: pd.DataFrame, pre: str, post: str, gained: str) -> st
     '6 of 10 (3 of 5) rated their knowledge higher'
     """
     row = prepost_change(frame, pre, post).iloc[0]
-    return f"{of_ten(row['share_increased'])} ({row['increased']} of {row['n']}) {gained}"
+    return _("{share} ({count}) {gained}").format(
+        share=of_ten(row["share_increased"]),
+        count=count_of(row["increased"], row["n"]),
+        gained=_(gained),
+    )
 
 
 def satisfied_share(

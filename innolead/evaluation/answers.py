@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from innolead.evaluation.items import Item, check_answer, is_blank, items_for
+from innolead.i18n import _
 
 #: Where an answer cell says which item it holds (set by the notebook generator).
 MARKER = "innolead"
@@ -48,9 +49,9 @@ class Problem:
         >>> Problem("p03", "pre", "a/b.ipynb", 7, "knowledge", "7", "should be 1 to 5").line()
         'p03, a/b.ipynb, cell 7, knowledge: should be 1 to 5; written: 7'
         """
-        where = f"cell {self.cell}" if self.cell is not None else "whole notebook"
+        where = _("cell {n}").format(n=self.cell) if self.cell is not None else _("whole notebook")
         what = f", {self.item}" if self.item else ""
-        written = f"; written: {self.value}" if self.value else ""
+        written = "; " + _("written: {value}").format(value=self.value) if self.value else ""
         return f"{self.participant}, {self.notebook}, {where}{what}: {self.reason}{written}"
 
 
@@ -86,11 +87,13 @@ def _cells(path: Path) -> list[dict[str, Any]]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        msg = f"the file is not a readable notebook ({type(err).__name__}); ask for it again"
+        msg = _("the file is not a readable notebook ({error}); ask for it again").format(
+            error=type(err).__name__
+        )
         raise ValueError(msg) from None
     cells = raw.get("cells") if isinstance(raw, dict) else None
     if not isinstance(cells, list):
-        msg = "the file has no list of cells, so it is not a notebook; ask for it again"
+        msg = _("the file has no list of cells, so it is not a notebook; ask for it again")
         raise ValueError(msg)
     return [cell for cell in cells if isinstance(cell, dict)]
 
@@ -136,13 +139,13 @@ def _statement(node: ast.stmt, source: str, cell: int, wanted: set[str]) -> dict
             try:
                 return {target.id: _Found(cell, value_text, ast.literal_eval(node.value))}
             except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                reason = "is not a plain answer: write just a number or text in quotes"
+                reason = _("is not a plain answer: write just a number or text in quotes")
                 return {target.id: _Found(cell, value_text, error=reason)}
     targets = [t for n in ast.walk(node) if isinstance(n, ast.Assign) for t in n.targets]
     targets += [n.target for n in ast.walk(node) if isinstance(n, ast.AugAssign | ast.AnnAssign)]
     names = {name for target in targets for name in _names(target)} & wanted
-    reason = "is not set as a plain answer: write it on a line of its own, as {} = ..."
-    return {name: _Found(cell, text, error=reason.format(name)) for name in names}
+    reason = _("is not set as a plain answer: write it on a line of its own, as {name} = ...")
+    return {name: _Found(cell, text, error=reason.format(name=name)) for name in names}
 
 
 def _scan(cells: list[dict[str, Any]], wanted: set[str]) -> tuple[dict[str, _Found], dict]:
@@ -159,12 +162,14 @@ def _scan(cells: list[dict[str, Any]], wanted: set[str]) -> tuple[dict[str, _Fou
             tree = ast.parse(source)
         except SyntaxError as err:
             if item in wanted:
-                reason = f"the answer cell is not valid Python ({err.msg}, line {err.lineno})"
+                reason = _("the answer cell is not valid Python ({error}, line {line})").format(
+                    error=err.msg, line=err.lineno
+                )
                 found[item] = _Found(number, _gist(source, err.lineno), error=reason)
             continue
         except (ValueError, RecursionError, MemoryError):  # null bytes, absurd nesting
             if item in wanted:
-                reason = "the answer cell cannot be read as Python; ask for the answer again"
+                reason = _("the answer cell cannot be read as Python; ask for the answer again")
                 found[item] = _Found(number, _gist(source), error=reason)
             continue
         for node in tree.body:
@@ -177,7 +182,9 @@ def _judge(
 ) -> tuple[Any, _Found | None]:
     """``(answer, None)`` for a usable answer, else ``(None, why)``; ``why.error`` may be BLANK."""
     if found is None and marked is not None:
-        reason = f"the answer cell no longer sets {item.name}; write {item.name} = ..."
+        reason = _("the answer cell no longer sets {name}; write {name} = ...").format(
+            name=item.name
+        )
         return None, _Found(marked[0], marked[1], error=reason)
     if found is None or (not found.error and is_blank(found.value)):
         return None, _Found(0, "", error=BLANK)

@@ -22,6 +22,7 @@ from innolead.evaluation.items import (
     NOTEBOOK,
     PHASES,
 )
+from innolead.i18n import _
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,10 @@ def _notebook(folder: Path) -> Path | None:
 
 def _no_notebook(folder: Path, participant: str, phase: str, assignment: str) -> Response:
     found = sorted(p.name for p in folder.glob("*.ipynb"))
-    reason = (
-        f"the submission has {len(found)} notebooks ({', '.join(found) or 'none'}) and none "
-        f"is called {NOTEBOOK}.ipynb; keep the participant's one and collect again"
-    )
+    reason = _(
+        "the submission has {n} notebooks ({names}) and none is called {notebook}.ipynb; keep "
+        "the participant's one and collect again"
+    ).format(n=len(found), names=", ".join(found) or _("none"), notebook=NOTEBOOK)
     notebook = f"{assignment}/"
     problem = Problem(participant, phase, notebook, None, "", "", reason)
     return Response(participant, phase, notebook, problems=(problem,))

@@ -25,9 +25,10 @@ from innolead.analysis.prepost import (
 from innolead.analysis.shares import distribution
 from innolead.evaluation.cohort import Cohort, cohort_frame
 from innolead.evaluation.items import CHANGE_ITEMS, GROUP_ITEMS, ITEMS, PHASES, SATISFIED
-from innolead.format import pct
+from innolead.format import count_of, pct
+from innolead.i18n import N_, _
 
-NOT_STATED = "not stated"
+NOT_STATED = N_("not stated")
 _SCALE = pd.CategoricalDtype([1, 2, 3, 4, 5], ordered=True)
 
 
@@ -59,11 +60,11 @@ def _columns(item: str) -> tuple[str, str]:
 
 
 def _too_few(item: str, n: int) -> str:
-    return (
-        f"Fewer than {MIN_SIZE} participants answered the question on "
-        f"{ITEMS[item].label.lower()} both before and after ({n}), so its change is not "
-        "shown: with so few, answers could be traced to a person."
-    )
+    return _(
+        "Fewer than {min_size} participants answered the question on {item} both before and "
+        "after ({n}), so its change is not shown: with so few, answers could be traced to a "
+        "person."
+    ).format(min_size=MIN_SIZE, item=_(ITEMS[item].label).lower(), n=n)
 
 
 def headline(frame: pd.DataFrame, item: str) -> str:
@@ -95,7 +96,7 @@ def change_table(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         except SelectionError:
             notes.append(_too_few(item, len(pairs.dropna(subset=[pre, post]))))
             continue
-        tables.append(table.drop(columns="group").assign(item=ITEMS[item].label))
+        tables.append(table.drop(columns="group").assign(item=_(ITEMS[item].label)))
     if not tables:
         return pd.DataFrame(), notes
     table = pd.concat(tables, ignore_index=True)
@@ -120,7 +121,7 @@ def rating_answers(frame: pd.DataFrame, item: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "answer": list(range(1, 6)),
-            "meaning": list(ITEMS[item].scale),
+            "meaning": [_(word) for word in ITEMS[item].scale],
             "before": counts["before"],
             "after": counts["after"],
             "n": len(pairs),
@@ -132,11 +133,11 @@ def satisfaction_answers(frame: pd.DataFrame) -> pd.DataFrame:
     """How every post response rated satisfaction, step by step (``SelectionError`` if < 5)."""
     answered = frame.loc[frame["in_post"], ["satisfaction"]].dropna()
     if len(answered) < MIN_SIZE:
-        msg = f"Only {len(answered)} participants rated their satisfaction."
+        msg = _("Only {n} participants rated their satisfaction.").format(n=len(answered))
         raise SelectionError(msg)
     table = distribution(answered.astype(_SCALE), "satisfaction", noun="participants")
     table["answer"] = table["answer"].astype(int)
-    return table.assign(meaning=list(ITEMS["satisfaction"].scale))[
+    return table.assign(meaning=[_(word) for word in ITEMS["satisfaction"].scale])[
         ["answer", "meaning", "count", "n", "share"]
     ]
 
@@ -151,10 +152,9 @@ def satisfaction_sentence(table: pd.DataFrame) -> str:
     '80 % (12 of 15) were satisfied with the course (4 or 5 on the five-step scale).'
     """
     row = table.iloc[0]
-    return (
-        f"{pct(row['share'])} ({row['satisfied']} of {row['n']}) were satisfied with the "
-        "course (4 or 5 on the five-step scale)."
-    )
+    return _(
+        "{share} ({count}) were satisfied with the course (4 or 5 on the five-step scale)."
+    ).format(share=pct(row["share"]), count=count_of(row["satisfied"], row["n"]))
 
 
 def with_groups(frame: pd.DataFrame) -> pd.DataFrame:
@@ -184,7 +184,7 @@ def change_by_group(frame: pd.DataFrame, by: str) -> pd.DataFrame | None:
         except SelectionError:
             continue
         if table is not None:
-            tables.append(table.assign(item=ITEMS[item].label))
+            tables.append(table.assign(item=_(ITEMS[item].label)))
     if not tables:
         return None
     table = pd.concat(tables, ignore_index=True)
@@ -200,7 +200,7 @@ def satisfaction_by_group(frame: pd.DataFrame, by: str) -> pd.DataFrame | None:
         return None
 
 
-_WHOLE = "whole notebook"
+_WHOLE = N_("whole notebook")
 _ORDER = {name: i for i, name in enumerate(["", *ITEMS])}
 
 
@@ -208,7 +208,7 @@ def _counts(rows: list[tuple[str, str]]) -> pd.DataFrame:
     """Counts by round (pre first) and question (in the notebook's order)."""
     ordered = sorted(rows, key=lambda row: (PHASES.index(row[0]), _ORDER[row[1]]))
     table = pd.DataFrame(ordered, columns=["round", "question"])
-    table["question"] = table["question"].map(lambda n: ITEMS[n].label if n else _WHOLE)
+    table["question"] = table["question"].map(lambda n: _(ITEMS[n].label if n else _WHOLE))
     return table.value_counts(sort=False).rename("answers").reset_index()
 
 

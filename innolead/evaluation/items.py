@@ -10,16 +10,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from innolead.i18n import N_, _
+
 #: The two rounds: the assignment names in ``source/`` and how the report names them.
 PHASES = ("pre", "post")
 ASSIGNMENTS = {"pre": "self_assessment_pre", "post": "self_assessment_post"}
 #: The one notebook of each round (``<assignment>/selfassessment.ipynb``).
 NOTEBOOK = "selfassessment"  # no underscore: LMS file names split on "_"
 
-#: The roles a participant chooses from (as in the ``relay`` case, plus "other").
-ROLES = ("top official", "department head", "unit manager", "staff specialist", "other")
+#: The roles a participant chooses from (as in the ``relay`` case, plus "other"). The choices
+#: are data: participants type them in English in both languages; the report shows them
+#: translated (``_(role)``).
+ROLES: tuple[str, ...] = (
+    N_("top official"),
+    N_("department head"),
+    N_("unit manager"),
+    N_("staff specialist"),
+    N_("other"),
+)
 #: The kinds of organisation a participant chooses from.
-ORG_TYPES = ("municipality", "region", "municipal or regional company", "state agency", "other")
+ORG_TYPES: tuple[str, ...] = (
+    N_("municipality"),
+    N_("region"),
+    N_("municipal or regional company"),
+    N_("state agency"),
+    N_("other"),
+)
 
 Kind = Literal["scale", "choice", "text"]
 
@@ -30,7 +46,8 @@ class Item:
 
     ``scale`` holds the labels of 1 to 5 for a ``"scale"`` item, ``options`` the allowed
     answers of a ``"choice"`` item; ``gained`` completes the headline "8 of 10 (12 of 15) ..."
-    for the items measured before and after.
+    for the items measured before and after. Label, question, scale and ``gained`` are
+    msgids, translated where they are shown.
     """
 
     name: str
@@ -44,7 +61,7 @@ class Item:
 
     def scale_text(self) -> str:
         """The scale as the answer cell's comment shows it: "1 = very little, ..."."""
-        return ", ".join(f"{i} = {label}" for i, label in enumerate(self.scale, start=1))
+        return ", ".join(f"{i} = {_(label)}" for i, label in enumerate(self.scale, start=1))
 
 
 ITEMS: dict[str, Item] = {
@@ -52,62 +69,84 @@ ITEMS: dict[str, Item] = {
     for item in (
         Item(
             "role",
-            "Role",
-            "Which of these best describes your role?",
+            N_("Role"),
+            N_("Which of these best describes your role?"),
             "choice",
             options=ROLES,
         ),
         Item(
             "org_type",
-            "Organisation type",
-            "What kind of organisation do you work in?",
+            N_("Organisation type"),
+            N_("What kind of organisation do you work in?"),
             "choice",
             options=ORG_TYPES,
         ),
         Item(
             "knowledge",
-            "Knowledge of innovation work",
-            "How much do you know about what innovation work involves?",
+            N_("Knowledge of innovation work"),
+            N_("How much do you know about what innovation work involves?"),
             "scale",
-            scale=("very little", "little", "some", "a good deal", "a great deal"),
-            gained="increased their knowledge of what innovation work involves",
+            scale=(
+                N_("very little"),
+                N_("little"),
+                N_("some"),
+                N_("a good deal"),
+                N_("a great deal"),
+            ),
+            gained=N_("increased their knowledge of what innovation work involves"),
         ),
         Item(
             "insight",
-            "Insight into own contribution",
-            "How clear is your insight into how you can contribute to innovation in your "
-            "own organisation?",
+            N_("Insight into own contribution"),
+            N_(
+                "How clear is your insight into how you can contribute to innovation in your "
+                "own organisation?"
+            ),
             "scale",
-            scale=("very unclear", "unclear", "partly clear", "clear", "very clear"),
-            gained="gained insight into how they can contribute in their own organisation",
+            scale=(
+                N_("very unclear"),
+                N_("unclear"),
+                N_("partly clear"),
+                N_("clear"),
+                N_("very clear"),
+            ),
+            gained=N_("gained insight into how they can contribute in their own organisation"),
         ),
         Item(
             "confidence",
-            "Confidence with the methods",
-            "How confident are you in using the course's methods: framing a need, testing "
-            "on a small scale, judging the evidence, planning spread and evaluation?",
+            N_("Confidence with the methods"),
+            N_(
+                "How confident are you in using the course's methods: framing a need, testing "
+                "on a small scale, judging the evidence, planning spread and evaluation?"
+            ),
             "scale",
             scale=(
-                "not at all confident",
-                "slightly confident",
-                "fairly confident",
-                "confident",
-                "very confident",
+                N_("not at all confident"),
+                N_("slightly confident"),
+                N_("fairly confident"),
+                N_("confident"),
+                N_("very confident"),
             ),
-            gained="grew more confident with the course's methods",
+            gained=N_("grew more confident with the course's methods"),
         ),
         Item(
             "satisfaction",
-            "Satisfaction with the course",
-            "How satisfied are you with the course as a whole?",
+            N_("Satisfaction with the course"),
+            N_("How satisfied are you with the course as a whole?"),
             "scale",
             phases=("post",),
-            scale=("very dissatisfied", "dissatisfied", "neither", "satisfied", "very satisfied"),
+            scale=(
+                N_("very dissatisfied"),
+                N_("dissatisfied"),
+                N_("neither"),
+                N_("satisfied"),
+                N_("very satisfied"),
+            ),
         ),
         Item(
             "comments",
-            "Comments",
-            "What worked well in the course, and what should we change?",
+            N_("Comments"),
+            N_("What worked well in the course, and what should we change?"),
             "text",
             phases=("post",),
         ),
@@ -153,14 +192,15 @@ def _check_scale(item: Item, value: Any) -> tuple[Any, str]:
     number = isinstance(value, int | float) and not isinstance(value, bool)
     if number and float(value).is_integer() and 1 <= value <= len(item.scale):
         return int(value), ""
-    return None, f"should be a whole number from 1 to {len(item.scale)} ({item.scale_text()})"
+    reason = _("should be a whole number from 1 to {top} ({scale})")
+    return None, reason.format(top=len(item.scale), scale=item.scale_text())
 
 
 def _check_choice(item: Item, value: Any) -> tuple[Any, str]:
     if isinstance(value, str) and value.strip().lower() in item.options:
         return value.strip().lower(), ""
     shown = ", ".join(f'"{option}"' for option in item.options)
-    return None, f"should be one of {shown}, in quotes"
+    return None, _("should be one of {options}, in quotes").format(options=shown)
 
 
 def check_answer(item: Item, value: Any) -> tuple[Any, str]:
@@ -194,22 +234,24 @@ def check_answer(item: Item, value: Any) -> tuple[Any, str]:
         return _check_choice(item, value)
     if isinstance(value, str):
         return value.strip(), ""
-    return None, "should be text in quotes"
+    return None, _("should be text in quotes")
 
 
 def _check_line(item: Item, namespace: dict[str, Any]) -> str:
     if item.name not in namespace:
-        return (
-            f"{item.name}: not set yet. Run its answer cell (Shift+Enter); if that shows an "
-            "error, check that text is in quotes."
-        )
+        return _(
+            "{name}: not set yet. Run its answer cell (Shift+Enter); if that shows an error, "
+            "check that text is in quotes."
+        ).format(name=item.name)
     value = namespace[item.name]
     if is_blank(value):
-        return f"{item.name}: not answered yet."
+        return _("{name}: not answered yet.").format(name=item.name)
     answer, reason = check_answer(item, value)
     if reason:
-        return f"{item.name} = {value!r}: please change it; it {reason}."
-    return f"{item.name} = {answer!r}: fine."
+        return _("{name} = {value}: please change it; it {reason}.").format(
+            name=item.name, value=repr(value), reason=reason
+        )
+    return _("{name} = {answer}: fine.").format(name=item.name, answer=repr(answer))
 
 
 def check_answers(phase: str, namespace: dict[str, Any]) -> str:

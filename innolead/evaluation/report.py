@@ -27,26 +27,39 @@ from innolead.evaluation.figures import (
 )
 from innolead.evaluation.items import ASSIGNMENTS, GROUP_ITEMS, ITEMS
 from innolead.format import pct
+from innolead.i18n import N_, _
 from innolead.render import pages as page
 from innolead.render.png import bars_png
 
-TITLE = "Programme evaluation: Innovation Leadership"
+TITLE = N_("Programme evaluation: Innovation Leadership")
 REPORT_NAME = "programme_evaluation.html"
-_DIRECTIONS = {"increased": "Higher", "same": "Same", "decreased": "Lower"}
+_DIRECTIONS = {"increased": N_("Higher"), "same": N_("Same"), "decreased": N_("Lower")}
 _CHANGE_HEADERS = {
-    "item": "Question",
-    "group": "Group",
-    "n": "Participants",
-    "increased": "Rated higher",
-    "same": "Same",
-    "decreased": "Rated lower",
-    "share_increased": "Share higher",
-    "share_same": "Share same",
-    "share_decreased": "Share lower",
-    "mean_pre": "Mean before",
-    "mean_post": "Mean after",
-    "mean_change": "Mean change (steps)",
+    "item": N_("Question"),
+    "group": N_("Group"),
+    "n": N_("Participants"),
+    "increased": N_("Rated higher"),
+    "same": N_("Same"),
+    "decreased": N_("Rated lower"),
+    "share_increased": N_("Share higher"),
+    "share_same": N_("Share same"),
+    "share_decreased": N_("Share lower"),
+    "mean_pre": N_("Mean before"),
+    "mean_post": N_("Mean after"),
+    "mean_change": N_("Mean change (steps)"),
 }
+#: How the report names the rounds (the data say ``pre`` and ``post``).
+_ROUNDS = {"pre": N_("pre"), "post": N_("post")}
+
+
+def _headers(headers: dict[str, str]) -> dict[str, str]:
+    """Column headings (msgids) in the course language."""
+    return {column: _(heading) for column, heading in headers.items()}
+
+
+def _groups(table: pd.DataFrame, column: str = "group") -> pd.DataFrame:
+    """Groups as readers see them: roles, organisation types, "other groups", "not stated"."""
+    return table.assign(**{column: [_(str(value)) for value in table[column]]})
 
 
 def _summary(figures: Figures) -> list[str]:
@@ -55,42 +68,47 @@ def _summary(figures: Figures) -> list[str]:
     if not figures.satisfaction.empty:
         lines.append(satisfaction_sentence(figures.satisfaction))
     if counts["pre_only"] or counts["post_only"]:
-        base = (
-            f"The change figures count the {counts['matched']} participants who answered both "
-            f"before and after. {counts['pre_only']} answered only before and "
-            f"{counts['post_only']} only after; they are left out of the change figures."
-        )
+        base = _(
+            "The change figures count the {matched} participants who answered both before and "
+            "after. {pre_only} answered only before and {post_only} only after; they are left "
+            "out of the change figures."
+        ).format(**counts)
     else:
-        base = f"All {counts['matched']} participants answered both before and after."
+        base = _("All {matched} participants answered both before and after.").format(**counts)
     return [page.bullets(lines, "headline"), page.paragraph(base)]
 
 
 def _responses(figures: Figures) -> list[str]:
     counts = figures.counts
     rows = [
-        ("Self-assessments before the course", counts["pre"]),
-        ("Self-assessments after the course", counts["post"]),
-        ("Participants who answered both (matched)", counts["matched"]),
-        ("Answered only before (unmatched, left out of change)", counts["pre_only"]),
-        ("Answered only after (unmatched, left out of change)", counts["post_only"]),
-        ("Answers that could not be used (invalid)", counts["problems"]),
-        ("Notebooks with such answers", counts["notebooks_with_problems"]),
-        ("Answers left blank", int(figures.blanks["answers"].sum())),
+        (_("Self-assessments before the course"), counts["pre"]),
+        (_("Self-assessments after the course"), counts["post"]),
+        (_("Participants who answered both (matched)"), counts["matched"]),
+        (_("Answered only before (unmatched, left out of change)"), counts["pre_only"]),
+        (_("Answered only after (unmatched, left out of change)"), counts["post_only"]),
+        (_("Answers that could not be used (invalid)"), counts["problems"]),
+        (_("Notebooks with such answers"), counts["notebooks_with_problems"]),
+        (_("Answers left blank"), int(figures.blanks["answers"].sum())),
     ]
-    frame = pd.DataFrame(rows, columns=["What", "Count"])
-    return [page.table(frame, "Responses collected, matched and unmatched")]
+    frame = pd.DataFrame(rows, columns=[_("What"), _("Count")])
+    return [page.table(frame, _("Responses collected, matched and unmatched"))]
 
 
 def _change_alt(change: pd.DataFrame) -> str:
     parts = "; ".join(
-        f"{row.item}: higher {pct(row.share_increased)}, same {pct(row.share_same)}, "
-        f"lower {pct(row.share_decreased)} (of {row.n})"
+        _("{item}: higher {higher}, same {same}, lower {lower} (of {n})").format(
+            item=row.item,
+            higher=pct(row.share_increased),
+            same=pct(row.share_same),
+            lower=pct(row.share_decreased),
+            n=row.n,
+        )
         for row in change.itertuples(index=False)
     )
-    return (
+    return _(
         "Bar chart of the shares of matched participants who rated themselves higher, the "
-        f"same and lower after the course than before. {parts}."
-    )
+        "same and lower after the course than before. {parts}."
+    ).format(parts=parts)
 
 
 def _change(figures: Figures) -> list[str]:
@@ -100,19 +118,19 @@ def _change(figures: Figures) -> list[str]:
         return body
     png = bars_png(
         list(change["item"]),
-        {label: list(change[f"share_{d}"]) for d, label in _DIRECTIONS.items()},
-        title="Rated higher, the same or lower after the course",
-        value_title="Share of matched participants",
+        {_(label): list(change[f"share_{d}"]) for d, label in _DIRECTIONS.items()},
+        title=_("Rated higher, the same or lower after the course"),
+        value_title=_("Share of matched participants"),
         horizontal=True,
         percent=True,
         value_max=1.0,
     )
-    caption = "Change from before to after, matched participants only."
+    caption = _("Change from before to after, matched participants only.")
     shown = change.drop(columns=["share_same", "share_decreased"])
     return [
         *body,
         page.figure(png, _change_alt(change), caption),
-        page.table(shown, caption, _CHANGE_HEADERS),
+        page.table(shown, caption, _headers(_CHANGE_HEADERS)),
     ]
 
 
@@ -121,26 +139,39 @@ def _distribution_alt(item: str, table: pd.DataFrame) -> str:
         return ", ".join(f"{r.answer}: {getattr(r, column)}" for r in table.itertuples())
 
     scale = ITEMS[item].scale
-    return (
-        f"Bar chart of how the {table['n'].iloc[0]} matched participants rated "
-        f"{ITEMS[item].label.lower()} before and after the course, from 1 ({scale[0]}) to 5 "
-        f"({scale[-1]}). Before: {counts('before')}. After: {counts('after')}."
+    return _(
+        "Bar chart of how the {n} matched participants rated {item} before and after the "
+        "course, from 1 ({lowest}) to 5 ({highest}). Before: {before}. After: {after}."
+    ).format(
+        n=table["n"].iloc[0],
+        item=_(ITEMS[item].label).lower(),
+        lowest=_(scale[0]),
+        highest=_(scale[-1]),
+        before=counts("before"),
+        after=counts("after"),
     )
 
 
 def _distributions(figures: Figures) -> list[str]:
     body = []
     for item, table in figures.distributions.items():
-        label = ITEMS[item].label
+        label = _(ITEMS[item].label)
         png = bars_png(
             [f"{a}\n{m}" for a, m in zip(table["answer"], table["meaning"], strict=True)],
-            {"Before": list(table["before"]), "After": list(table["after"])},
-            title=f"{label}: answers before and after",
-            value_title="Participants",
+            {_("Before"): list(table["before"]), _("After"): list(table["after"])},
+            title=_("{item}: answers before and after").format(item=label),
+            value_title=_("Participants"),
         )
-        caption = f"{label}: how the {table['n'].iloc[0]} matched participants answered."
+        caption = _("{item}: how the {n} matched participants answered.").format(
+            item=label, n=table["n"].iloc[0]
+        )
         shown = table.drop(columns="n")
-        headers = {"answer": "Answer", "meaning": "Meaning", "before": "Before", "after": "After"}
+        headers = {
+            "answer": _("Answer"),
+            "meaning": _("Meaning"),
+            "before": _("Before"),
+            "after": _("After"),
+        }
         body.append(
             page.section(
                 label,
@@ -151,28 +182,38 @@ def _distributions(figures: Figures) -> list[str]:
                 level=3,
             )
         )
-    return body or [page.paragraph("Too few matched participants to show the answers.")]
+    return body or [page.paragraph(_("Too few matched participants to show the answers."))]
 
 
 def _satisfaction(figures: Figures) -> list[str]:
     if figures.satisfaction.empty:
         return [
             page.paragraph(
-                f"Fewer than {MIN_SIZE} participants rated their satisfaction, so it is not shown."
+                _(
+                    "Fewer than {min_size} participants rated their satisfaction, so it is not "
+                    "shown."
+                ).format(min_size=MIN_SIZE)
             )
         ]
     table = figures.satisfaction_answers
     n = int(table["n"].iloc[0])
     parts = ", ".join(f"{r.answer} ({r.meaning}): {r.count}" for r in table.itertuples())
-    alt = f"Bar chart of how {n} participants rated their satisfaction with the course: {parts}."
+    alt = _(
+        "Bar chart of how {n} participants rated their satisfaction with the course: {parts}."
+    ).format(n=n, parts=parts)
     png = bars_png(
         [f"{a}\n{m}" for a, m in zip(table["answer"], table["meaning"], strict=True)],
-        {"Participants": list(table["count"])},
-        title="Satisfaction with the course",
-        value_title="Participants",
+        {_("Participants"): list(table["count"])},
+        title=_("Satisfaction with the course"),
+        value_title=_("Participants"),
     )
-    caption = f"Satisfaction with the course: every answer after the course ({n})."
-    headers = {"answer": "Answer", "meaning": "Meaning", "count": "Participants", "share": "Share"}
+    caption = _("Satisfaction with the course: every answer after the course ({n}).").format(n=n)
+    headers = {
+        "answer": _("Answer"),
+        "meaning": _("Meaning"),
+        "count": _("Participants"),
+        "share": _("Share"),
+    }
     return [
         page.paragraph(satisfaction_sentence(figures.satisfaction), "headline"),
         page.figure(png, alt, caption),
@@ -181,41 +222,52 @@ def _satisfaction(figures: Figures) -> list[str]:
 
 
 def _group_note() -> str:
-    return (
-        f"Groups with fewer than {MIN_SIZE} participants are merged into "
-        f'"{OTHER}" (with the next smallest group if needed), so no one can be identified; '
-        f'participants who did not say are in "{NOT_STATED}".'
-    )
+    return _(
+        'Groups with fewer than {min_size} participants are merged into "{other}" (with the '
+        "next smallest group if needed), so no one can be identified; participants who did not "
+        'say are in "{not_stated}".'
+    ).format(min_size=MIN_SIZE, other=_(OTHER), not_stated=_(NOT_STATED))
 
 
 def _by_group(figures: Figures, by: str) -> list[str]:
-    noun = ITEMS[by].label.lower()
+    label = _(ITEMS[by].label)
+    noun = label.lower()
     body = [page.paragraph(_group_note())]
     change = figures.by_group[by]
     if change is None:
-        body.append(page.paragraph(f"No {noun} has {MIN_SIZE} or more matched participants."))
+        body.append(
+            page.paragraph(
+                _("No {group} has {min_size} or more matched participants.").format(
+                    group=noun, min_size=MIN_SIZE
+                )
+            )
+        )
     else:
         for item, table in change.groupby("item", sort=False):
-            caption = f"{item}, by {noun}: matched participants who rated themselves higher."
-            headers = {**_CHANGE_HEADERS, "group": ITEMS[by].label}
-            body.append(page.table(table.drop(columns="item"), caption, headers))
+            caption = _(
+                "{item}, by {group}: matched participants who rated themselves higher."
+            ).format(item=item, group=noun)
+            headers = {**_headers(_CHANGE_HEADERS), "group": label}
+            body.append(page.table(_groups(table.drop(columns="item")), caption, headers))
     satisfied = figures.satisfaction_by_group[by]
     if satisfied is not None:
-        caption = f"Satisfied with the course (4 or 5), by {noun}: every answer after."
+        caption = _("Satisfied with the course (4 or 5), by {group}: every answer after.").format(
+            group=noun
+        )
         headers = {
-            "group": ITEMS[by].label,
-            "n": "Answers",
-            "satisfied": "Satisfied",
-            "share": "Share",
+            "group": label,
+            "n": _("Answers"),
+            "satisfied": _("Satisfied"),
+            "share": _("Share"),
         }
-        body.append(page.table(satisfied, caption, headers))
+        body.append(page.table(_groups(satisfied), caption, headers))
     return body
 
 
 def _comments(figures: Figures) -> list[str]:
     if not figures.comments:
-        return [page.paragraph("No comments to show.")]
-    intro = (
+        return [page.paragraph(_("No comments to show."))]
+    intro = _(
         "Shown without names and in alphabetical order. Read them before you share this "
         "report: a comment can reveal who wrote it."
     )
@@ -225,33 +277,38 @@ def _comments(figures: Figures) -> list[str]:
 def _quality(figures: Figures, follow_up: str) -> list[str]:
     counts = figures.counts
     unmatched = counts["pre_only"] + counts["post_only"]
-    text = (
-        f"{counts['pre_only']} participants answered only before and {counts['post_only']} "
-        "only after: they are counted here and left out of the change figures. "
-        if unmatched
-        else "Every participant answered both before and after. "
-    )
-    text += (
-        f"{counts['problems']} answers could not be used (for example 7 on a 1-5 scale, or "
-        "text where a number belongs); they are left out of the figures for that question. "
-        if counts["problems"]
-        else "Every answer given could be used. "
-    )
+    if unmatched:
+        text = _(
+            "{pre_only} participants answered only before and {post_only} only after: they are "
+            "counted here and left out of the change figures."
+        ).format(**counts)
+    else:
+        text = _("Every participant answered both before and after.")
+    if counts["problems"]:
+        text += " " + _(
+            "{problems} answers could not be used (for example 7 on a 1-5 scale, or text where "
+            "a number belongs); they are left out of the figures for that question."
+        ).format(**counts)
+    else:
+        text += " " + _("Every answer given could be used.")
     if unmatched or counts["problems"]:
-        text += (
-            f"The follow-up list {follow_up} names each by participant, notebook and cell, for "
+        text += " " + _(
+            "The follow-up list {follow_up} names each by participant, notebook and cell, for "
             "the instructor only, so that this report can be shared."
-        )
+        ).format(follow_up=follow_up)
     body = [page.paragraph(text)]
-    headers = {"round": "Round", "question": "Question", "answers": "Answers"}
+    headers = {"round": _("Round"), "question": _("Question"), "answers": _("Answers")}
+    rounds = {phase: _(name) for phase, name in _ROUNDS.items()}
     if not figures.problems.empty:
-        body.append(page.table(figures.problems, "Answers that could not be used", headers))
+        problems = figures.problems.assign(round=figures.problems["round"].map(rounds))
+        body.append(page.table(problems, _("Answers that could not be used"), headers))
     if not figures.blanks.empty:
-        body.append(page.table(figures.blanks, "Answers left blank", headers))
+        blanks = figures.blanks.assign(round=figures.blanks["round"].map(rounds))
+        body.append(page.table(blanks, _("Answers left blank"), headers))
     return body
 
 
-_READING = (
+_READING = N_(
     "These are self-ratings: they show that participants feel they learned, the first two "
     "rungs of the ladder in chapter 9, not that they lead differently or that their "
     "organisations innovate more. Without a comparison group, we cannot tell how many would "
@@ -262,26 +319,28 @@ _READING = (
 
 def build_report(figures: Figures, course: str, follow_up: str, made: str) -> str:
     """The report as one HTML document."""
-    intro = (
-        f"From the self-assessments before ({ASSIGNMENTS['pre']}) and after "
-        f"({ASSIGNMENTS['post']}) the course, collected in {course}. Made {made}."
-    )
+    intro = _(
+        "From the self-assessments before ({pre}) and after ({post}) the course, collected in "
+        "{course}. Made {made}."
+    ).format(pre=ASSIGNMENTS["pre"], post=ASSIGNMENTS["post"], course=course, made=made)
     sections = [
         page.paragraph(intro),
-        page.section("Headlines", _summary(figures)),
-        page.section("Who answered", _responses(figures)),
-        page.section("Change from before to after", _change(figures)),
-        page.section("Answers before and after", _distributions(figures)),
-        page.section("Satisfaction", _satisfaction(figures)),
+        page.section(_("Headlines"), _summary(figures)),
+        page.section(_("Who answered"), _responses(figures)),
+        page.section(_("Change from before to after"), _change(figures)),
+        page.section(_("Answers before and after"), _distributions(figures)),
+        page.section(_("Satisfaction"), _satisfaction(figures)),
         *(
-            page.section(f"By {ITEMS[by].label.lower()}", _by_group(figures, by))
+            page.section(
+                _("By {group}").format(group=_(ITEMS[by].label).lower()), _by_group(figures, by)
+            )
             for by in GROUP_ITEMS
         ),
-        page.section("Open comments", _comments(figures)),
-        page.section("Unmatched and invalid responses", _quality(figures, follow_up)),
-        page.section("How to read these figures", [page.paragraph(_READING)]),
+        page.section(_("Open comments"), _comments(figures)),
+        page.section(_("Unmatched and invalid responses"), _quality(figures, follow_up)),
+        page.section(_("How to read these figures"), [page.paragraph(_(_READING))]),
     ]
-    return page.page(TITLE, sections)
+    return page.page(_(TITLE), sections)
 
 
 def follow_up_rows(cohort: Cohort) -> list[dict[str, str]]:
@@ -302,7 +361,11 @@ def follow_up_rows(cohort: Cohort) -> list[dict[str, str]]:
         *((p, "pre", "post") for p in cohort.pre_only),
         *((p, "post", "pre") for p in cohort.post_only),
     ]:
-        reason = f"no {missing} self-assessment: left out of the change figures"
+        reason = (
+            _("no self-assessment after the course: left out of the change figures")
+            if missing == "post"
+            else _("no self-assessment before the course: left out of the change figures")
+        )
         rows.append(
             {
                 "participant": participant,
@@ -368,18 +431,29 @@ def evaluation_report(
 def _print_summary(cohort: Cohort, figures: Figures, report: Path, follow_up: Path) -> None:
     counts = figures.counts
     print(
-        f"Read {counts['pre']} self-assessments from before and {counts['post']} from after "
-        "the course (none was run)."
+        _(
+            "Read {pre} self-assessments from before and {post} from after the course (none "
+            "was run)."
+        ).format(**counts)
     )
     print(
-        f"{counts['matched']} participants answered both; {counts['pre_only']} only before "
-        f"and {counts['post_only']} only after (left out of the change figures)."
+        _(
+            "{matched} participants answered both; {pre_only} only before and {post_only} only "
+            "after (left out of the change figures)."
+        ).format(**counts)
     )
     for line in figures.headlines:
         print(f"  {line}")
     problems = cohort.problems
-    print(f"{len(problems)} answers could not be used" + (":" if problems else "."))
+    if problems:
+        print(_("{n} answers could not be used:").format(n=len(problems)))
+    else:
+        print(_("{n} answers could not be used.").format(n=len(problems)))
     for problem in problems:
         print(f"  {problem.line()}")
-    print(f"Wrote the report: {report}")
-    print(f"Wrote the follow-up list (participant ids, for the instructor only): {follow_up}")
+    print(_("Wrote the report: {path}").format(path=report))
+    print(
+        _("Wrote the follow-up list (participant ids, for the instructor only): {path}").format(
+            path=follow_up
+        )
+    )

@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from innolead.format import num, pct
 from innolead.html_policy import META
+from innolead.language import current
 
 #: How each kind of column is shown: shares as per cent, means with one decimal.
 FORMATS = {"share": "pct", "mean_": "num1"}
@@ -43,8 +44,8 @@ def environment() -> Environment:
 
 
 def render(template: str, **context: Any) -> str:
-    """A whole page from ``template`` (which extends ``shell.html``), in English by default."""
-    context.setdefault("lang", "en")
+    """A whole page from ``template`` (which extends ``shell.html``), in the course language."""
+    context.setdefault("lang", current())
     return environment().get_template(template).render(csp=Markup(META), **context)
 
 

@@ -85,8 +85,9 @@ def test_problems_name_untranslated_fuzzy_and_placeholder_mismatch(tmp_path, mon
 def test_gettext_follows_the_course_language(monkeypatch) -> None:
     """Does the same call give Swedish under INNOLEAD_LANG=sv and English without it?"""
     message = next(
-        m for m in cat.read(cat.po_path("innolead", "sv"), "sv") if m.id and m.string
-        and isinstance(m.id, str) and m.id != m.string
+        m
+        for m in cat.read(cat.po_path("innolead", "sv"), "sv")
+        if m.id and m.string and isinstance(m.id, str) and m.id != m.string
     )
     monkeypatch.setenv(VARIABLE, "sv")
     assert i18n._(message.id) == message.string
@@ -104,7 +105,8 @@ def _shadows_gettext(path) -> list[str]:
     """Functions in a module that imports ``_`` and also bind ``_`` (``a, _ = ...``)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     imports = any(
-        isinstance(n, ast.ImportFrom) and n.module == "innolead.i18n"
+        isinstance(n, ast.ImportFrom)
+        and n.module == "innolead.i18n"
         and any((a.asname or a.name) == "_" for a in n.names)
         for n in tree.body
     )

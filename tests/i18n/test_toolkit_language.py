@@ -92,7 +92,7 @@ def test_swedish_controls_are_translated(case: str, monkeypatch) -> None:
     """Are the controls' labels and help in Swedish (not the English msgid)?"""
     spec = explorer_spec(case)
     monkeypatch.setenv(VARIABLE, "sv")
-    untranslated = [
-        c.label for c in spec.controls if shown(c).label == c.label
-    ] + [c.help for c in spec.controls if c.help and shown(c).help == c.help]
+    untranslated = [c.label for c in spec.controls if shown(c).label == c.label] + [
+        c.help for c in spec.controls if c.help and shown(c).help == c.help
+    ]
     assert not untranslated, f"{case}: {untranslated}"
