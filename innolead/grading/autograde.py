@@ -113,7 +113,7 @@ def _prepare(course: Course, assignment: str, student: str, max_points: float) -
     check = precheck(course, assignment, student)
     outcome.notes = list(check.notes)
     if check.rejected:
-        outcome.reason = f"{check.rejected}. {RESUBMIT}"
+        outcome.reason = f"{check.rejected}. {_(RESUBMIT)}"
     return outcome
 
 

@@ -21,8 +21,11 @@ from innolead.grading import gradebook
 from innolead.grading.autograde import REJECTED, Outcome, load_outcomes
 from innolead.grading.course import Course
 from innolead.grading.gradebook import REFLECTION, CellGrade
+from innolead.i18n import Messages
 from innolead.render.pages import render
 
+#: The report's words for the instructor, in the course language (the ``grading`` catalogue).
+_ = Messages("grading").gettext
 #: The width, in em, of the longest bar of a distribution.
 BAR_EM = 6
 
@@ -174,9 +177,66 @@ def gather(course: Course, assignment: str) -> CohortFigures:
     )
 
 
+def words(r: CohortFigures) -> dict[str, object]:
+    """What the report says around its figures, in the course language (the template only
+    lays the words out, so that every one of them is in the catalogue)."""
+    return {
+        "title": _("Cohort report: {assignment}").format(assignment=r.assignment),
+        "summary": _(
+            "Made {made} from the gradebook. {known} participant(s) known, {submitted} "
+            "submitted, {graded} graded, {rejected} rejected, {missing} missing. {waiting} "
+            "reflection(s) await manual grading. The assignment is worth {total} points; "
+            "scores below count a reflection only once it has been graded."
+        ).format(
+            made=r.made,
+            known=r.known,
+            submitted=r.submitted,
+            graded=r.graded,
+            rejected=len(r.rejected),
+            missing=len(r.missing),
+            waiting=len(r.waiting),
+            total=r.total,
+        ),  # fmt: skip
+        "totals": _("Total scores"),
+        "no_grades": _("no grades yet"),
+        "per_question": _("Score distribution per question"),
+        "question_head": [
+            _("Question"),
+            _("Kind"),
+            _("Points"),
+            _("Graded"),
+            _("Awaiting"),
+            _("Mean"),
+            _("Full marks"),
+            _("Distribution (points: participants)"),
+        ],  # fmt: skip
+        "kinds": {gradebook.AUTOGRADED: _("autograded"), REFLECTION: _("reflection")},
+        "no_questions": _("No grades yet: run `innolead autograde` first."),
+        "missing": _("Missing submissions"),
+        "participant": [_("Participant")],
+        "none_missing": _(
+            "Every known participant has submitted (participants are known from a roster, "
+            "`innolead students`, or from earlier assignments)."
+        ),
+        "rejected": _("Rejected submissions"),
+        "reason_head": [_("Participant"), _("Reason")],
+        "none": _("None."),
+        "notes": _("Notes from autograding"),
+        "note_head": [_("Participant"), _("Note")],
+        "waiting": _("Reflections awaiting manual grading"),
+        "waiting_head": [_("Participant"), _("Question")],
+        "none_waiting": _("None: every reflection has been graded."),
+        "formgrader": _(
+            "Grade reflections in the formgrader (JupyterLab: Nbgrader > Formgrader, then "
+            "Manual Grading) with the rubric shown above each answer."
+        ),
+    }
+
+
 def render_report(figures: CohortFigures) -> str:
     """The report's HTML page, in the course's page shell."""
-    return render("cohort_report.html", title=f"Cohort report: {figures.assignment}", r=figures)
+    w = words(figures)
+    return render("cohort_report.html", title=w["title"], r=figures, w=w)
 
 
 def build(course: Course, assignment: str) -> str:
@@ -190,11 +250,13 @@ def report(course: Course, assignment: str, say: Callable[[str], None] = print) 
     path = course.report_dir(assignment) / "cohort.html"
     figures = gather(course, assignment)
     path.write_text(render_report(figures), encoding="utf-8")
-    say(f"Cohort report written to {path}. Open it in a browser.")
+    say(_("Cohort report written to {path}. Open it in a browser.").format(path=path))
     if figures.waiting:
         say(
-            f"{len(figures.waiting)} reflection(s) await manual grading: open the formgrader, "
-            f"grade them with the rubric, then run `innolead feedback {assignment}` and "
-            f"`innolead export {assignment}` again."
+            _(
+                "{n} reflection(s) await manual grading: open the formgrader, grade them with "
+                "the rubric, then run `innolead feedback {assignment}` and "
+                "`innolead export {assignment}` again."
+            ).format(n=len(figures.waiting), assignment=assignment)
         )
     return path

@@ -10,6 +10,10 @@ from pathlib import Path
 from innolead.grading import gradebook
 from innolead.grading.course import Course, load_config
 from innolead.grading.gradebook import CellGrade
+from innolead.i18n import Messages
+
+#: The export step's messages, in the course language (the ``grading`` catalogue).
+_ = Messages("grading").gettext
 
 
 def export_grades(course: Course) -> Path:
@@ -48,12 +52,18 @@ def export(
     if assignment:
         gradebook.require_assignment(course, assignment)
     grades = export_grades(course)
-    say(f"Grades written to {grades} (nbgrader's format: one row per participant and assignment).")
+    say(
+        _(
+            "Grades written to {path} (nbgrader's format: one row per participant and assignment)."
+        ).format(path=grades)
+    )
     if assignment:
         questions = export_questions(course, assignment)
-        say(f"Points per question written to {questions}.")
+        say(_("Points per question written to {path}.").format(path=questions))
     say(
-        "Scores count reflections only once they are graded by hand: grade them in the "
-        "formgrader, then run `innolead export` again."
+        _(
+            "Scores count reflections only once they are graded by hand: grade them in the "
+            "formgrader, then run `innolead export` again."
+        )
     )
     return grades

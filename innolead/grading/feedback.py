@@ -16,6 +16,10 @@ from innolead.grading import content, gradebook
 from innolead.grading.autograde import REJECTED, load_outcomes
 from innolead.grading.course import Course, CourseError, api, run_nbgrader
 from innolead.grading.release import exchange_args
+from innolead.i18n import Messages
+
+#: The feedback step's messages, in the course language (the ``grading`` catalogue).
+_ = Messages("grading").gettext
 
 REJECTED_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{assignment}: not graded</title></head>
@@ -91,9 +95,12 @@ def feedback(
         raise CourseError(msg)
     pages = feedback_files(course, assignment)
     say(
-        f"Feedback for {assignment}: {len(pages)} page(s) in {course.feedback}/<participant>/"
-        f"{assignment}/ ({len(rejected)} for rejected submissions). No hidden test or rubric "
-        "appears in them."
+        _(
+            "Feedback for {assignment}: {n} page(s) in {folder}/<participant>/{assignment}/ "
+            "({rejected} for rejected submissions). No hidden test or rubric appears in them."
+        ).format(
+            assignment=assignment, n=len(pages), folder=course.feedback, rejected=len(rejected)
+        )
     )
     if exchange:
         done = run_nbgrader(
@@ -103,10 +110,16 @@ def feedback(
             msg = f"nbgrader could not release the feedback to the exchange:\n{done.stderr[-800:]}"
             raise CourseError(msg)
         say(
-            "Released to the exchange: participants press 'Fetch Feedback' in "
-            "Nbgrader > Assignment List."
+            _(
+                "Released to the exchange: participants press 'Fetch Feedback' in "
+                "Nbgrader > Assignment List."
+            )
         )
     else:
-        say("Next: send each participant their page (for an LMS, attach it as feedback).")
-    say(f"Then: `innolead export {assignment}` and `innolead report {assignment}`.")
+        say(_("Next: send each participant their page (for an LMS, attach it as feedback)."))
+    say(
+        _("Then: `innolead export {assignment}` and `innolead report {assignment}`.").format(
+            assignment=assignment
+        )
+    )
     return pages

@@ -11,6 +11,10 @@ from innolead.grading.cohort_report import report
 from innolead.grading.course import Course
 from innolead.grading.export import export
 from innolead.grading.feedback import feedback
+from innolead.i18n import N_, Messages
+
+#: The steps' names and purposes, in the course language (the ``grading`` catalogue).
+_ = Messages("grading").gettext
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,7 @@ GRADE_STEPS: tuple[Step, ...] = (
         lambda course, a, opts, say: autograde(
             course, a, timeout=opts.get("timeout"), workers=opts.get("workers"), say=say
         ),
-        "run every submission and record the points of each test",
+        N_("run every submission and record the points of each test"),
     ),
     Step(
         "feedback",
@@ -42,17 +46,17 @@ GRADE_STEPS: tuple[Step, ...] = (
             exchange_root=opts.get("exchange_root"),
             say=say,
         ),
-        "write each participant's feedback page, without hidden tests",
+        N_("write each participant's feedback page, without hidden tests"),
     ),
     Step(
         "export",
         lambda course, a, opts, say: export(course, a, say=say),
-        "write grades.csv and the points per question",
+        N_("write grades.csv and the points per question"),
     ),
     Step(
         "report",
         lambda course, a, opts, say: report(course, a, say=say),
-        "write the cohort report",
+        N_("write the cohort report"),
     ),
 )
 
@@ -65,5 +69,8 @@ def grade(
 ) -> None:
     """Run every step of ``GRADE_STEPS`` in order on ``assignment``."""
     for number, step in enumerate(GRADE_STEPS, start=1):
-        say(f"\n== Step {number} of {len(GRADE_STEPS)}: {step.name} ({step.purpose}) ==")
+        heading = _("Step {number} of {steps}: {name} ({purpose})").format(
+            number=number, steps=len(GRADE_STEPS), name=step.name, purpose=_(step.purpose)
+        )
+        say(f"\n== {heading} ==")
         step.run(course, assignment, options or {}, say)

@@ -16,9 +16,13 @@ import nbformat
 
 from innolead.grading.course import Course
 from innolead.grading.tamper import answer_notes
+from innolead.i18n import N_, Messages
+
+#: What the pre-check tells the instructor, in the course language (the ``grading`` catalogue).
+_ = Messages("grading").gettext
 
 #: What a participant is told to do when their file cannot be read.
-RESUBMIT = (
+RESUBMIT = N_(
     "Ask the participant to open the notebook in JupyterLab, save it, download it with "
     "File > Download, and submit that file again."
 )
@@ -50,27 +54,36 @@ def _read(path: Path) -> tuple[nbformat.NotebookNode | None, str]:
     """The notebook at ``path``, or why it cannot be read."""
     size = path.stat().st_size
     if size > MAX_NOTEBOOK_BYTES:
-        return None, (
-            f"{path.name} is {size / 1024**2:.0f} MB, more than grading reads "
-            f"({MAX_NOTEBOOK_BYTES / 1024**2:.0f} MB); its outputs are probably huge, so clear "
-            "them first (Edit > Clear Outputs of All Cells)"
+        return None, _(
+            "{name} is {size} MB, more than grading reads ({limit} MB); its outputs are "
+            "probably huge, so clear them first (Edit > Clear Outputs of All Cells)"
+        ).format(
+            name=path.name,
+            size=f"{size / 1024**2:.0f}",
+            limit=f"{MAX_NOTEBOOK_BYTES / 1024**2:.0f}",
         )
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return None, f"{path.name} is not a text file (is it a notebook at all?)"
+        return None, _("{name} is not a text file (is it a notebook at all?)").format(
+            name=path.name
+        )
     if not text.strip():
-        return None, f"{path.name} is empty"
+        return None, _("{name} is empty").format(name=path.name)
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as err:
-        return None, f"{path.name} is not valid notebook JSON ({err.msg} at line {err.lineno})"
+        return None, _("{name} is not valid notebook JSON ({error} at line {line})").format(
+            name=path.name, error=err.msg, line=err.lineno
+        )
     try:
         nb = nbformat.reads(json.dumps(raw), as_version=4)
         nbformat.validate(nb)
     except Exception as err:  # nbformat raises several kinds for malformed notebooks
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        return None, f"{path.name} is not a valid Jupyter notebook ({first[:120]})"
+        return None, _("{name} is not a valid Jupyter notebook ({error})").format(
+            name=path.name, error=first[:120]
+        )
     return nb, ""
 
 
@@ -81,7 +94,9 @@ def _rename_stray(folder: Path, expected: list[str], check: Precheck) -> None:
     if len(missing) == 1 and len(strays) == 1:
         target = folder / f"{missing[0]}.ipynb"
         strays[0].rename(target)
-        check.notes.append(f"renamed {strays[0].name!r} to {target.name!r}")
+        check.notes.append(
+            _("renamed {old} to {new}").format(old=repr(strays[0].name), new=repr(target.name))
+        )
 
 
 def _compare(nb: nbformat.NotebookNode, release: nbformat.NotebookNode, check: Precheck) -> None:
@@ -104,11 +119,14 @@ def _compare(nb: nbformat.NotebookNode, release: nbformat.NotebookNode, check: P
         )
     ]
     if deleted:
-        check.notes.append(f"deleted cell(s) {', '.join(deleted)}: put back before grading")
+        note = _("deleted cell(s) {cells}: put back before grading")
+        check.notes.append(note.format(cells=", ".join(deleted)))
     if edited:
-        check.notes.append(f"edited locked cell(s) {', '.join(edited)}: restored before grading")
+        note = _("edited locked cell(s) {cells}: restored before grading")
+        check.notes.append(note.format(cells=", ".join(edited)))
     if retagged:
-        check.notes.append(f"changed grading settings of {', '.join(retagged)}: reset")
+        note = _("changed grading settings of {cells}: reset")
+        check.notes.append(note.format(cells=", ".join(retagged)))
 
 
 def precheck(course: Course, assignment: str, student: str) -> Precheck:
@@ -119,9 +137,9 @@ def precheck(course: Course, assignment: str, student: str) -> Precheck:
     _rename_stray(folder, expected, check)
     present = [name for name in expected if (folder / f"{name}.ipynb").exists()]
     if not present:
-        found = ", ".join(sorted(p.name for p in folder.iterdir())) or "nothing"
-        check.rejected = (
-            f"no notebook named {', '.join(n + '.ipynb' for n in expected)} (found: {found})"
+        found = ", ".join(sorted(p.name for p in folder.iterdir())) or _("nothing")
+        check.rejected = _("no notebook named {names} (found: {found})").format(
+            names=", ".join(n + ".ipynb" for n in expected), found=found
         )
         return check
     for name in present:

@@ -14,6 +14,11 @@ import builtins
 
 import nbformat
 
+from innolead.i18n import Messages
+
+#: The notes for the instructor, in the course language (the ``grading`` catalogue).
+_ = Messages("grading").gettext
+
 #: Names of Python's built-ins (``type``, ``float``, ``abs`` ...).
 BUILTIN_NAMES = frozenset(dir(builtins))
 #: Modules that give access to the interpreter or the kernel.
@@ -99,9 +104,9 @@ def findings(source: str) -> list[str]:
     found = []
     rebound = sorted(_bound_names(tree) & BUILTIN_NAMES)
     if rebound:
-        found.append(f"rebinds built-in name(s) {', '.join(rebound)}")
+        found.append(_("rebinds built-in name(s) {names}").format(names=", ".join(rebound)))
     if any(isinstance(node, ast.ClassDef) for node in ast.walk(tree)):
-        found.append("defines a class")
+        found.append(_("defines a class"))
     changed = sorted(
         {
             ast.unparse(node)
@@ -110,10 +115,10 @@ def findings(source: str) -> list[str]:
         }
     )
     if changed:
-        found.append(f"changes {', '.join(changed)}")
+        found.append(_("changes {names}").format(names=", ".join(changed)))
     machinery = sorted(_imported(tree) & MACHINERY)
     if machinery:
-        found.append(f"imports {', '.join(machinery)}")
+        found.append(_("imports {names}").format(names=", ".join(machinery)))
     calls = {
         node.func.id
         for node in ast.walk(tree)
@@ -121,7 +126,7 @@ def findings(source: str) -> list[str]:
     }
     reaching = sorted(_dunders(tree) | (calls & INDIRECT))
     if reaching:
-        found.append(f"uses {', '.join(reaching)}")
+        found.append(_("uses {names}").format(names=", ".join(reaching)))
     return found
 
 
@@ -140,8 +145,9 @@ def answer_notes(nb: nbformat.NotebookNode, release: nbformat.NotebookNode) -> l
         if grade_id in answers and cell.cell_type == "code":
             what = findings(cell.source)
             if what:
-                notes.append(
-                    f"answer cell {grade_id} {'; '.join(what)}: an answer is a plain value, "
-                    "so look at it by hand (its tests check the real types)"
+                note = _(
+                    "answer cell {cell} {findings}: an answer is a plain value, so look at it "
+                    "by hand (its tests check the real types)"
                 )
+                notes.append(note.format(cell=grade_id, findings="; ".join(what)))
     return notes

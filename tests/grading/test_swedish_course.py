@@ -151,7 +151,20 @@ def test_swedish_feedback_page_speaks_swedish(swedish_cohort: Cohort):
 def test_swedish_batch_summary_speaks_swedish(swedish_cohort: Cohort):
     """Does `innolead --lang sv grade` summarise the batch in Swedish?"""
     assert f"Rättade {WHOLE} automatiskt: 1 inlämning(ar)" in swedish_cohort.printed
+    assert "== Steg 1 av 4: autograde" in swedish_cohort.printed
     assert "Autograded" not in swedish_cohort.printed
+    assert "written to" not in swedish_cohort.printed
+
+
+@pytest.mark.slow
+def test_swedish_cohort_report_speaks_swedish(swedish_cohort: Cohort):
+    """Is the Swedish cohort report in Swedish, the questions named by the Swedish headings?"""
+    report = swedish_cohort.course.reports / WHOLE / "cohort.html"
+    page = report.read_text(encoding="utf-8")
+    assert 'lang="sv"' in page
+    assert "Poängfördelning per fråga" in page
+    assert "Del A (2 poäng)" in page
+    assert "Score distribution" not in page
 
 
 def _hidden_test(assignment: str, grade_id: str) -> HiddenTest:
