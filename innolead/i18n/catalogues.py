@@ -44,10 +44,15 @@ def translated_languages() -> tuple[str, ...]:
     return tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
 
 
+#: How each kind of source is read: Python, and the Jinja2 templates' ``{{ _("...") }}``.
+METHODS = {".py": "python", ".html": "jinja2.ext:babel_extract"}
+
+
 def _sources(domain: str) -> Iterator[Path]:
     for name in DOMAINS[domain]:
         path = PACKAGE / name
-        yield from sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        found = path.rglob("*") if path.is_dir() else [path]
+        yield from sorted(p for p in found if p.suffix in METHODS)
 
 
 def _catalog(domain: str, language: str | None = None) -> Catalog:
@@ -68,7 +73,7 @@ def extract(domain: str) -> Catalog:
     for path in _sources(domain):
         where = path.relative_to(PACKAGE.parent).as_posix()
         found = extract_from_file(
-            "python", str(path), keywords=KEYWORDS, comment_tags=COMMENT_TAGS,
+            METHODS[path.suffix], str(path), keywords=KEYWORDS, comment_tags=COMMENT_TAGS,
             strip_comment_tags=True,
         )  # fmt: skip
         for lineno, message, comments, context in found:
@@ -90,9 +95,7 @@ def read(path: Path, language: str | None = None) -> Catalog:
 def keys(catalog: Catalog) -> dict[tuple[str, str | None], list[str]]:
     """Each message (id and context) with the files it comes from: what a template says."""
     return {
-        (str(m.id), m.context): sorted({file for file, _ in m.locations})
-        for m in catalog
-        if m.id
+        (str(m.id), m.context): sorted({file for file, _ in m.locations}) for m in catalog if m.id
     }
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from innolead.analysis.barometer import INNOVATORS, MEASURES, WORKPLACES, Measure
+from innolead.i18n import N_, _
 
 #: The barometer's main barriers other than "uncertainty about testing".
 _OTHER_BARRIERS = ("time and resources", "regulation", "skills", "technology", "other")
@@ -22,21 +23,24 @@ _OTHER_BARRIERS = ("time and resources", "regulation", "skills", "technology", "
 DRIVEN_BY_NEEDS = Measure(
     "driver_citizens",
     True,
-    "Driven by citizens' needs",
-    "named citizens' needs and expectations as a reason for their latest innovation",
+    N_("Driven by citizens' needs"),
+    N_("named citizens' needs and expectations as a reason for their latest innovation"),
 )
 TESTING_NOT_MAIN_BARRIER = Measure(
     "main_barrier",
     _OTHER_BARRIERS,
-    "Testing not the main barrier",
-    "did not name uncertainty about testing and experimenting as their main barrier",
+    N_("Testing not the main barrier"),
+    N_("did not name uncertainty about testing and experimenting as their main barrier"),
     WORKPLACES,
 )
 
 
 @dataclass(frozen=True)
 class Capability:
-    """A capability: the management group's question, the chapter, and its benchmark."""
+    """A capability: the management group's question, the chapter, and its benchmark.
+
+    ``label``, ``question`` and ``chapter_title`` are msgids, translated where shown.
+    """
 
     key: str
     label: str
@@ -52,66 +56,76 @@ CAPABILITIES: dict[str, Capability] = {
     for c in (
         Capability(
             "strategy_governance",
-            "Strategy and governance",
-            "Do our goals, budget and decision routes make room for testing new ways of working?",
+            N_("Strategy and governance"),
+            N_(
+                "Do our goals, budget and decision routes make room for testing new ways of "
+                "working?"
+            ),
             "ch-06",
-            "Strategy, Governance and Funding",
+            N_("Strategy, Governance and Funding"),
             "book/chapters/06-strategy-governance.md",
             MEASURES["innovated"],
         ),
         Capability(
             "culture_safety",
-            "Culture and psychological safety",
-            "Do staff dare to raise problems, suggest ideas and admit a failed test?",
+            N_("Culture and psychological safety"),
+            N_("Do staff dare to raise problems, suggest ideas and admit a failed test?"),
             "ch-07",
-            "Culture and Psychological Safety",
+            N_("Culture and Psychological Safety"),
             "book/chapters/07-culture-safety.md",
             MEASURES["employees_helped"],
         ),
         Capability(
             "needs_ideas",
-            "Needs and ideas",
-            "Do we start from users' needs, frame challenges without a ready solution, and "
-            "collect ideas widely?",
+            N_("Needs and ideas"),
+            N_(
+                "Do we start from users' needs, frame challenges without a ready solution, and "
+                "collect ideas widely?"
+            ),
             "ch-03",
-            "Understanding Needs",
+            N_("Understanding Needs"),
             "book/chapters/03-understanding-needs.md",
             DRIVEN_BY_NEEDS,
         ),
         Capability(
             "testing_evidence",
-            "Testing and evidence",
-            "Do we test ideas on a small scale first, and judge the results honestly?",
+            N_("Testing and evidence"),
+            N_("Do we test ideas on a small scale first, and judge the results honestly?"),
             "ch-04",
-            "Ideas, Tests and Evidence",
+            N_("Ideas, Tests and Evidence"),
             "book/chapters/04-ideas-tests-evidence.md",
             TESTING_NOT_MAIN_BARRIER,
         ),
         Capability(
             "implementation_spread",
-            "Implementation and spread",
-            "Do good tests become everyday practice, and do we reuse what others have done?",
+            N_("Implementation and spread"),
+            N_("Do good tests become everyday practice, and do we reuse what others have done?"),
             "ch-05",
-            "Implementation and Spread",
+            N_("Implementation and Spread"),
             "book/chapters/05-implementation-spread.md",
             MEASURES["spread_actively"],
         ),
         Capability(
             "collaboration",
-            "Collaboration",
-            "Do we work with users, companies, academia and other municipalities when a "
-            "challenge needs it?",
+            N_("Collaboration"),
+            N_(
+                "Do we work with users, companies, academia and other municipalities when a "
+                "challenge needs it?"
+            ),
             "ch-08",
-            "Collaboration and Co-creation",
+            N_("Collaboration and Co-creation"),
             "book/chapters/08-collaboration.md",
             MEASURES["collaboration_external"],
         ),
         Capability(
             "evaluation_learning",
-            "Evaluation and learning",
-            "Do we know which of our innovations worked, and do we learn from those that did not?",
+            N_("Evaluation and learning"),
+            N_(
+                "Do we know which of our innovations worked, and do we learn from those that "
+                "did not?"
+            ),
             "ch-09",
-            "Measuring, Evaluating and Learning",
+            N_("Measuring, Evaluating and Learning"),
             "book/chapters/09-measuring-learning.md",
             MEASURES["evaluated"],
         ),
@@ -121,10 +135,16 @@ CAPABILITIES: dict[str, Capability] = {
 #: The lowest and highest rating.
 LOWEST, HIGHEST = 1, 5
 #: What the ends of the scale mean.
-SCALE = {1: "weak", 2: "fairly weak", 3: "mixed", 4: "fairly strong", 5: "strong"}
+SCALE = {
+    1: N_("weak"),
+    2: N_("fairly weak"),
+    3: N_("mixed"),
+    4: N_("fairly strong"),
+    5: N_("strong"),
+}
 #: How the benchmark is named wherever it is shown.
-BENCHMARK_NAME = "synthetic barometer benchmark"
-BENCHMARK_NOTE = (
+BENCHMARK_NAME = N_("synthetic barometer benchmark")
+BENCHMARK_NOTE = N_(
     "The benchmark comes from the course's barometer case: SYNTHETIC data on 2,400 invented "
     "public workplaces, calibrated to the published Nordic innovation barometers. Each "
     "capability is set against one barometer measure, the share of workplaces that do what "
@@ -153,8 +173,8 @@ def base_phrase(measure: Measure) -> str:
     'innovating workplaces (their latest innovation)'
     """
     if measure.base == INNOVATORS:
-        return "innovating workplaces (their latest innovation)"
-    return "all workplaces"
+        return _("innovating workplaces (their latest innovation)")
+    return _("all workplaces")
 
 
 def mapping() -> pd.DataFrame:
@@ -168,10 +188,10 @@ def mapping() -> pd.DataFrame:
     shown = CAPABILITIES.values()
     return pd.DataFrame(
         {
-            "Capability": [c.label for c in shown],
-            "Chapter": [f"{chapter_number(c)}. {c.chapter_title}" for c in shown],
-            "Barometer measure": [c.measure.label for c in shown],
-            "Share of": [base_phrase(c.measure) for c in shown],
-            "What it counts": [c.measure.phrase for c in shown],
+            _("Capability"): [_(c.label) for c in shown],
+            _("Chapter"): [f"{chapter_number(c)}. {_(c.chapter_title)}" for c in shown],
+            _("Barometer measure"): [_(c.measure.label) for c in shown],
+            _("Share of"): [base_phrase(c.measure) for c in shown],
+            _("What it counts"): [_(c.measure.phrase) for c in shown],
         }
     )

@@ -11,21 +11,26 @@ from __future__ import annotations
 import pandas as pd
 
 from innolead.format import num
+from innolead.i18n import N_, _
 from innolead.render.pages import Cell, cells_table, piece
 from innolead.render.png import bars_png
 
-YOURS = "Your rating"
-BENCHMARK = "Benchmark (synthetic barometer)"
+YOURS = N_("Your rating")
+BENCHMARK = N_("Benchmark (synthetic barometer)")
 
 
 def profile_png(table: pd.DataFrame, organisation: str = "") -> bytes:
     """The profile chart: each capability's rating beside its benchmark level, as PNG."""
-    whose = f"{organisation}: " if organisation else ""
+    title = _("Innovation capabilities, 1 (weak) to 5 (strong)")
+    if organisation:
+        title = _("{organisation}: innovation capabilities, 1 (weak) to 5 (strong)").format(
+            organisation=organisation
+        )
     return bars_png(
         list(table["label"]),
-        {YOURS: list(table["rating"]), BENCHMARK: list(table["benchmark"])},
-        title=f"{whose}innovation capabilities, 1 (weak) to 5 (strong)",
-        value_title="Rating, 1 (weak) to 5 (strong)",
+        {_(YOURS): list(table["rating"]), _(BENCHMARK): list(table["benchmark"])},
+        title=title,
+        value_title=_("Rating, 1 (weak) to 5 (strong)"),
         horizontal=True,
         value_max=5.0,
         size=(7.5, 4.4),
@@ -42,13 +47,15 @@ def profile_alt(table: pd.DataFrame) -> str:
     'Collaboration 4 (benchmark 3.9).'
     """
     parts = "; ".join(
-        f"{row.label} {row.rating} (benchmark {num(row.benchmark, 1)})"
+        _("{capability} {rating} (benchmark {benchmark})").format(
+            capability=row.label, rating=row.rating, benchmark=num(row.benchmark, 1)
+        )
         for row in table.itertuples(index=False)
     )
-    return (
+    return _(
         "Bar chart of your ratings, 1 (weak) to 5 (strong), beside the synthetic barometer "
-        f"benchmark: {parts}."
-    )
+        "benchmark: {parts}."
+    ).format(parts=parts)
 
 
 def reading_html(reading: pd.DataFrame) -> str:

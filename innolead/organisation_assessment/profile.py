@@ -16,6 +16,7 @@ from innolead.analysis.barometer import WORKPLACES
 from innolead.analysis.prepost import change_direction
 from innolead.analysis.shares import filter_frame, share
 from innolead.format import num, pct
+from innolead.i18n import _
 from innolead.organisation_assessment.capabilities import (
     CAPABILITIES,
     HIGHEST,
@@ -28,7 +29,7 @@ from innolead.organisation_assessment.capabilities import (
 READING = 3
 
 
-def check_ratings(ratings: Mapping[str, object], *, where: str = "the ratings") -> dict[str, int]:
+def check_ratings(ratings: Mapping[str, object], *, where: str = "") -> dict[str, int]:
     """The ratings as ``{capability: 1..5}``, or an error that says what to fix.
 
     Examples
@@ -36,22 +37,23 @@ def check_ratings(ratings: Mapping[str, object], *, where: str = "the ratings") 
     >>> check_ratings({key: 3 for key in CAPABILITIES})["collaboration"]
     3
     """
+    where = where or _("the ratings")
     missing = [key for key in CAPABILITIES if key not in ratings]
     unknown = [key for key in ratings if key not in CAPABILITIES]
     if missing or unknown:
-        msg = (
-            f"{where} should rate each of the seven capabilities once: missing {missing}, "
-            f"unknown {unknown}. The capabilities are {list(CAPABILITIES)}."
-        )
+        msg = _(
+            "{where} should rate each of the seven capabilities once: missing {missing}, "
+            "unknown {unknown}. The capabilities are {capabilities}."
+        ).format(where=where, missing=missing, unknown=unknown, capabilities=list(CAPABILITIES))
         raise ValueError(msg)
     checked = {}
     for key in CAPABILITIES:
         value = ratings[key]
         if isinstance(value, bool) or not isinstance(value, int) or not LOWEST <= value <= HIGHEST:
-            msg = (
-                f"{where}: the rating of {key!r} is {value!r}; give a whole number from "
-                f"{LOWEST} (weak) to {HIGHEST} (strong)."
-            )
+            msg = _(
+                "{where}: the rating of {key} is {value}; give a whole number from {lowest} "
+                "(weak) to {highest} (strong)."
+            ).format(where=where, key=repr(key), value=repr(value), lowest=LOWEST, highest=HIGHEST)
             raise ValueError(msg)
         checked[key] = value
     return checked
@@ -97,7 +99,7 @@ def benchmarks(workplaces: pd.DataFrame, sector: str = "all") -> pd.DataFrame:
         rows.append(
             {
                 "capability": capability.key,
-                "measure": measure.label,
+                "measure": _(measure.label),
                 "base": base_phrase(measure),
                 "n": int(row["n"]),
                 "yes": int(row["yes"]),
@@ -130,7 +132,7 @@ def profile(ratings: Mapping[str, object], bench: pd.DataFrame) -> pd.DataFrame:
     rows = [
         {
             "capability": key,
-            "label": capability.label,
+            "label": _(capability.label),
             "chapter": capability.chapter,
             "rating": checked[key],
             "benchmark": float(levels.loc[key, "level"]),
@@ -178,16 +180,24 @@ def reading_list(table: pd.DataFrame, n: int = READING) -> pd.DataFrame:
     for row in weakest(table, n).itertuples(index=False):
         capability = CAPABILITIES[row.capability]
         measure = capability.measure
-        why = (
-            f"You rated it {row.rating} of 5; the benchmark is {num(row.benchmark, 1)}: in the "
-            f"synthetic barometer, {pct(row.share)} of {measure.base} {measure.phrase}."
+        why = _(
+            "You rated it {rating} of 5; the benchmark is {benchmark}: in the synthetic "
+            "barometer, {share} of {base} {phrase}."
+        ).format(
+            rating=row.rating,
+            benchmark=num(row.benchmark, 1),
+            share=pct(row.share),
+            base=_(measure.base),
+            phrase=_(measure.phrase),
         )
         rows.append(
             {
                 "capability": row.capability,
-                "label": capability.label,
+                "label": _(capability.label),
                 "chapter": capability.chapter,
-                "title": f"Chapter {chapter_number(capability)}: {capability.chapter_title}",
+                "title": _("Chapter {number}: {title}").format(
+                    number=chapter_number(capability), title=_(capability.chapter_title)
+                ),
                 "file": capability.chapter_file,
                 "why": why,
             }
@@ -226,12 +236,12 @@ def compare(
     1       culture_safety      -1  decreased
     2          needs_ideas       0       same
     """
-    before = check_ratings(earlier, where="the earlier assessment")
-    after = check_ratings(later, where="the later assessment")
+    before = check_ratings(earlier, where=_("the earlier assessment"))
+    after = check_ratings(later, where=_("the later assessment"))
     table = pd.DataFrame(
         {
             "capability": list(CAPABILITIES),
-            "label": [c.label for c in CAPABILITIES.values()],
+            "label": [_(c.label) for c in CAPABILITIES.values()],
             "earlier": [before[key] for key in CAPABILITIES],
             "later": [after[key] for key in CAPABILITIES],
         }

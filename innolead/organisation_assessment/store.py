@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from innolead.i18n import _
 from innolead.organisation_assessment.profile import check_ratings
 
 #: What the file says it is, so that another JSON file is not mistaken for an assessment.
@@ -47,15 +48,15 @@ class Assessment:
 def _require(data: dict[str, Any], key: str, kind: type, where: str) -> Any:
     value = data.get(key)
     if not isinstance(value, kind):
-        msg = (
-            f"{where}: {key!r} is {value!r}, but should be a {kind.__name__}. Save the "
-            "assessment again from the notebook, or correct the file by hand."
-        )
+        msg = _(
+            "{where}: {key} is {value}, but should be a {kind}. Save the assessment again from "
+            "the notebook, or correct the file by hand."
+        ).format(where=where, key=repr(key), value=repr(value), kind=kind.__name__)
         raise ValueError(msg)
     return value
 
 
-def from_dict(data: Any, where: str = "the assessment") -> Assessment:
+def from_dict(data: Any, where: str = "") -> Assessment:
     """An ``Assessment`` from the file's content, checked; ``where`` names it in errors.
 
     Examples
@@ -66,25 +67,36 @@ def from_dict(data: Any, where: str = "the assessment") -> Assessment:
     >>> from_dict(data).organisation
     'Norrvik'
     """
+    where = where or _("the assessment")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        msg = f"{where} is not a saved self-assessment: it has no 'format': {FORMAT!r}."
+        msg = _("{where} is not a saved self-assessment: it has no 'format': {format}.").format(
+            where=where, format=repr(FORMAT)
+        )
         raise ValueError(msg)
     if data.get("version") != VERSION:
-        msg = f"{where} has version {data.get('version')!r}; this toolkit reads version {VERSION}."
+        msg = _("{where} has version {version}; this toolkit reads version {supported}.").format(
+            where=where, version=repr(data.get("version")), supported=VERSION
+        )
         raise ValueError(msg)
     assessed_on = _require(data, "assessed_on", str, where)
     try:
         dt.date.fromisoformat(assessed_on)
     except ValueError:
-        msg = f"{where}: 'assessed_on' is {assessed_on!r}; write the date as YYYY-MM-DD."
+        msg = _("{where}: 'assessed_on' is {date}; write the date as YYYY-MM-DD.").format(
+            where=where, date=repr(assessed_on)
+        )
         raise ValueError(msg) from None
     sector = data.get("sector", "all")
     if sector not in SECTORS:
-        msg = f"{where}: 'sector' is {sector!r}; use one of {SECTORS}."
+        msg = _("{where}: 'sector' is {sector}; use one of {sectors}.").format(
+            where=where, sector=repr(sector), sectors=SECTORS
+        )
         raise ValueError(msg)
     notes = data.get("notes", {})
     if not isinstance(notes, dict) or not all(isinstance(v, str) for v in notes.values()):
-        msg = f"{where}: 'notes' should map capabilities to text; it is {notes!r}."
+        msg = _("{where}: 'notes' should map capabilities to text; it is {notes}.").format(
+            where=where, notes=repr(notes)
+        )
         raise ValueError(msg)
     return Assessment(
         organisation=_require(data, "organisation", str, where),
@@ -98,7 +110,7 @@ def from_dict(data: Any, where: str = "the assessment") -> Assessment:
 def save(assessment: Assessment, path: str | Path) -> Path:
     """Write the assessment to ``path`` as JSON (UTF-8) and return the path."""
     target = Path(path)
-    from_dict(assessment.to_dict(), where=f"The assessment for {target}")
+    from_dict(assessment.to_dict(), where=_("The assessment for {path}").format(path=target))
     target.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(assessment.to_dict(), indent=2, ensure_ascii=False)
     target.write_text(text + "\n", encoding="utf-8")
@@ -109,12 +121,16 @@ def load(path: str | Path) -> Assessment:
     """Read a saved assessment, checked; errors name the file and what to fix."""
     source = Path(path)
     if not source.is_file():
-        msg = f"{source}: no such file. Check the name, or save an assessment first."
+        msg = _("{path}: no such file. Check the name, or save an assessment first.").format(
+            path=source
+        )
         raise FileNotFoundError(msg)
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        msg = f"{source} cannot be read as JSON ({err}); save the assessment again."
+        msg = _("{path} cannot be read as JSON ({error}); save the assessment again.").format(
+            path=source, error=err
+        )
         raise ValueError(msg) from None
     return from_dict(data, where=str(source))
 

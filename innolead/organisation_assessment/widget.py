@@ -17,6 +17,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from innolead.cases import load as load_case
+from innolead.i18n import N_, _
 from innolead.organisation_assessment import store
 from innolead.organisation_assessment.capabilities import (
     BENCHMARK_NOTE,
@@ -34,13 +35,21 @@ from innolead.organisation_assessment.profile import benchmarks, compare, profil
 from innolead.render.pages import piece
 
 SECTOR_OPTIONS = (
-    ("All public workplaces", "all"),
-    ("Municipalities", "municipality"),
-    ("Regions", "region"),
-    ("State agencies", "state"),
+    (N_("All public workplaces"), "all"),
+    (N_("Municipalities"), "municipality"),
+    (N_("Regions"), "region"),
+    (N_("State agencies"), "state"),
 )
-NO_EARLIER = ("(none)", "")
+NO_EARLIER = (N_("(none)"), "")
 _STYLE = {"description_width": "16em"}
+
+
+#: How a change between two assessments reads in the comparison table.
+DIRECTIONS = {"increased": N_("increased"), "same": N_("same"), "decreased": N_("decreased")}
+
+
+def _no_earlier() -> tuple[str, str]:
+    return (_(NO_EARLIER[0]), NO_EARLIER[1])
 
 
 def _png_outputs(png: bytes, alt: str) -> tuple[dict, ...]:
@@ -70,19 +79,19 @@ class SelfAssessment(widgets.VBox):
         self.table: pd.DataFrame | None = None
         self.organisation = widgets.Text(
             value=organisation,
-            description="Organisation",
+            description=_("Organisation"),
             style=_STYLE,
-            placeholder="for example Norrvik municipality",
+            placeholder=_("for example Norrvik municipality"),
         )
         self.assessed_on = widgets.Text(
             value=assessed_on or dt.date.today().isoformat(),
-            description="Date (YYYY-MM-DD)",
+            description=_("Date (YYYY-MM-DD)"),
             style=_STYLE,
         )
         self.sector = widgets.Dropdown(
-            options=SECTOR_OPTIONS,
+            options=[(_(label), value) for label, value in SECTOR_OPTIONS],
             value="all",
-            description="Benchmark: workplaces in",
+            description=_("Benchmark: workplaces in"),
             style=_STYLE,
         )
         self.sliders = {
@@ -91,24 +100,24 @@ class SelfAssessment(widgets.VBox):
                 min=LOWEST,
                 max=HIGHEST,
                 step=1,
-                description=capability.label,
+                description=_(capability.label),
                 continuous_update=False,
                 style=_STYLE,
                 layout=widgets.Layout(width="34em"),
-                tooltip=capability.question,
+                tooltip=_(capability.question),
             )
             for key, capability in CAPABILITIES.items()
         }
         self.sentence = widgets.HTML()
         self.chart = widgets.Output(layout=widgets.Layout(min_height="420px"))
         self.reading = widgets.HTML()
-        self.file_name = widgets.Text(description="File name", style=_STYLE)
-        self.save_button = widgets.Button(description="Save assessment", icon="save")
+        self.file_name = widgets.Text(description=_("File name"), style=_STYLE)
+        self.save_button = widgets.Button(description=_("Save assessment"), icon="save")
         self.save_status = widgets.HTML()
         self.earlier = widgets.Dropdown(
-            options=[NO_EARLIER], value="", description="Compare with", style=_STYLE
+            options=[_no_earlier()], value="", description=_("Compare with"), style=_STYLE
         )
-        self.look_button = widgets.Button(description="Look for saved files", icon="refresh")
+        self.look_button = widgets.Button(description=_("Look for saved files"), icon="refresh")
         self.comparison = widgets.HTML()
         super().__init__(self._layout())
         for control in [*self.sliders.values(), self.sector, self.organisation, self.earlier]:
@@ -122,11 +131,11 @@ class SelfAssessment(widgets.VBox):
         self.refresh()
 
     def _layout(self) -> list[widgets.Widget]:
-        header = widgets.HTML(_html("assessment_header", BENCHMARK_NOTE))
+        header = widgets.HTML(_html("assessment_header", _(BENCHMARK_NOTE)))
         rows = [
             widgets.VBox(
                 [
-                    widgets.HTML(_html("assessment_question", c.question, c.chapter_title)),
+                    widgets.HTML(_html("assessment_question", _(c.question), _(c.chapter_title))),
                     self.sliders[key],
                 ]
             )
@@ -158,7 +167,9 @@ class SelfAssessment(widgets.VBox):
         """Set ratings as a reader would (``collaboration=4``) and return the profile."""
         unknown = sorted(set(ratings) - set(self.sliders))
         if unknown:
-            msg = f"No capability {unknown}; the capabilities are {list(self.sliders)}."
+            msg = _("No capability {unknown}; the capabilities are {capabilities}.").format(
+                unknown=unknown, capabilities=list(self.sliders)
+            )
             raise TypeError(msg)
         for key, value in ratings.items():
             self.sliders[key].value = value
@@ -207,24 +218,27 @@ class SelfAssessment(widgets.VBox):
             return _html("status", str(err), True, "")
         table = compare(earlier.ratings, self.ratings, bench)
         shown = table[["label", "earlier", "later", "change", "direction", "benchmark"]]
+        shown = shown.assign(direction=[_(DIRECTIONS[d]) for d in shown["direction"]])
         shown = shown.rename(
             columns={
-                "label": "Capability",
+                "label": _("Capability"),
                 "earlier": earlier.assessed_on,
-                "later": "Now",
-                "change": "Change",
-                "direction": "Direction",
-                "benchmark": "Benchmark",
+                "later": _("Now"),
+                "change": _("Change"),
+                "direction": _("Direction"),
+                "benchmark": _("Benchmark"),
             }
         )
-        caption = f"Compared with the assessment of {earlier.organisation or 'your organisation'}"
-        return table_html(shown, f"{caption} on {earlier.assessed_on}")
+        caption = _("Compared with the assessment of {organisation} on {date}").format(
+            organisation=earlier.organisation or _("your organisation"), date=earlier.assessed_on
+        )
+        return table_html(shown, caption)
 
     def find_saved(self) -> list[Path]:
         """List the saved assessments in the folder as choices to compare with."""
         files = sorted(self.folder.glob("*.json")) if self.folder.is_dir() else []
         chosen = self.earlier.value
-        self.earlier.options = [NO_EARLIER, *((path.name, str(path)) for path in files)]
+        self.earlier.options = [_no_earlier(), *((path.name, str(path)) for path in files)]
         self.earlier.value = chosen if chosen in [str(p) for p in files] else ""
         return files
 

@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from innolead.format import num, pct
 from innolead.html_policy import META
+from innolead.i18n import _, ngettext
 from innolead.language import current
 
 #: How each kind of column is shown: shares as per cent, means with one decimal.
@@ -34,13 +35,20 @@ FORMATS = {"share": "pct", "mean_": "num1"}
 
 @cache
 def environment() -> Environment:
-    """The templates in ``innolead/render/templates``, escaping every value (``autoescape``)."""
-    return Environment(
+    """The templates in ``innolead/render/templates``, escaping every value (``autoescape``).
+
+    Templates write their own words as ``{{ _("...") }}``: Jinja2's i18n extension calls the
+    toolkit's gettext, so the words follow the course language on every render.
+    """
+    env = Environment(
         loader=PackageLoader("innolead.render", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=True)  # type: ignore[attr-defined]
+    return env
 
 
 def render(template: str, **context: Any) -> str:

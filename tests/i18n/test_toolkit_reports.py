@@ -64,3 +64,23 @@ def test_self_assessment_check_speaks_swedish(monkeypatch) -> None:
 def test_report_reading_text_is_found(swedish_report: str) -> None:
     """Does the check read a real amount of text (so an empty page cannot pass)?"""
     assert len(_reading_text(swedish_report)) > 30
+
+
+def test_organisation_assessment_speaks_swedish(monkeypatch, tmp_path) -> None:
+    """Are the self-assessment widget's words, profile, reading list and mapping Swedish?"""
+    from innolead.organisation_assessment import SelfAssessment, mapping
+    from innolead.organisation_assessment.display import profile_alt
+
+    monkeypatch.setenv(VARIABLE, "sv")
+    widget = SelfAssessment(folder=tmp_path, organisation="Norrvik")
+    widget.set(collaboration=1, culture_safety=2)
+    soup = BeautifulSoup(widget.reading.value + widget.children[0].value, "html.parser")
+    for code in soup.select("code"):
+        code.decompose()  # file names
+    texts = [soup.get_text(" ", strip=True), profile_alt(widget.table)]
+    texts += [str(v) for row in mapping().to_numpy().tolist() for v in row]
+    texts += [str(c) for c in mapping().columns]
+    texts += [w.description for w in widget.sliders.values()] + [widget.sector.description]
+    found = _foreign(sentences(texts), {"en"})
+    assert not found, "English in the Swedish self-assessment:\n" + "\n".join(found)
+    assert "Läs vidare om dina svagaste områden" in widget.reading.value
