@@ -8,22 +8,71 @@ Content-Security-Policy that forbids scripts, frames, forms and any request outs
 Should a participant's markup ever slip past ``SanitizeSubmission``, the browser still runs
 none of it. Configured in ``exercises/nbgrader_config.py`` as ``GenerateFeedback.exporter_class``,
 so the formgrader's button and plain ``nbgrader generate_feedback`` write the same pages.
+
+nbgrader's template writes its own words ("Score", "Test cell", "Student's answer") in English;
+in another course language they are put in that language here, in the template's headings and
+footers only, never in what the participant wrote.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 from nbconvert.exporters import HTMLExporter
 
 from innolead.html_policy import POLICY
+from innolead.i18n import N_, Messages
 from innolead.language import current
+
+#: The feedback page's words, in the course language (the ``grading`` catalogue).
+_ = Messages("grading").gettext
+#: The words nbgrader's feedback template writes, longest first so that none is cut short.
+TEMPLATE_WORDS = tuple(
+    sorted(
+        (
+            N_("Score:"),
+            N_("Test cell"),
+            N_("Coding free-response"),
+            N_("Written response"),
+            N_("Task"),
+            N_("Task:"),
+            N_("Comment"),
+            N_("Comments:"),
+            N_("(Top)"),
+            N_("Student's answer"),
+            N_("Student's task"),
+            N_("Grade cell:"),
+            N_("Late submission penalty"),
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+#: Where the template's own words are: headings, the table of contents, comment footers.
+TEMPLATE_PARTS = "div.panel-heading, div.panel-footer b, li.late-penalty"
+
+
+def translate_template(soup: BeautifulSoup) -> None:
+    """Put nbgrader's template words in the course language (headings and footers only)."""
+    pairs = [(word, _(word)) for word in TEMPLATE_WORDS if _(word) != word]
+    if not pairs:
+        return
+    for part in soup.select(TEMPLATE_PARTS):
+        for text in list(part.find_all(string=True)):
+            if text.find_parent("code") is not None:
+                continue
+            new = str(text)
+            for english, local in pairs:
+                new = new.replace(english, local)
+            if new != text:
+                text.replace_with(NavigableString(new))
 
 
 def self_contained(page: str, lang: str = "en") -> str:
     """``page`` without scripts, with the content security policy and a language."""
     soup = BeautifulSoup(page, "html.parser")
+    translate_template(soup)
     for script in soup.find_all("script"):
         script.decompose()
     for link in soup.find_all("link"):  # stylesheets and icons from elsewhere

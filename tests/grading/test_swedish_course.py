@@ -143,8 +143,10 @@ def test_swedish_feedback_page_speaks_swedish(swedish_cohort: Cohort):
     assert 'lang="sv"' in page
     assert "Rättat av kursens rättare, utanför din notebook: rätt." in page
     assert "answer_b är inte rätt: välj måttet ”Utvärderad”" in page  # a hidden test's message
+    assert "Ditt svar" in page  # nbgrader's template words, in Swedish too
     assert "Checked by the grader" not in page
     assert "is not right" not in page
+    assert "Score:" not in page
 
 
 @pytest.mark.slow
