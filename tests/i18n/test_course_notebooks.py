@@ -114,3 +114,28 @@ def test_hidden_test_messages_are_marked_for_translation():
     assert notebooks.MESSAGES.read_text(encoding="utf-8") == notebooks.messages_module(), (
         "run `python -m innolead.editions sources`, then `python -m innolead.i18n extract`"
     )
+
+
+@pytest.mark.parametrize("phase", ["pre", "post"])
+def test_swedish_self_assessment_gives_the_english_data(tmp_path, phase: str):
+    """Do the same answers in the Swedish and the English self-assessment read as the same
+    data (item ids and scales), so the programme evaluation counts both cohorts alike?"""
+    from innolead.evaluation.answers import read_response
+    from innolead.evaluation.items import ASSIGNMENTS, NOTEBOOK
+
+    given = {"role": '"unit manager"', "org_type": '"region"', "knowledge": "4", "insight": "2",
+             "confidence": "5", "satisfaction": "4", "comments": '"Bra."'}  # fmt: skip
+    read = {}
+    for language, root in (("en", notebooks.ENGLISH), ("sv", notebooks.EDITIONS["sv"])):
+        nb = nbformat.read(notebooks.source_path(ASSIGNMENTS[phase], NOTEBOOK, root), 4)
+        for cell in nb.cells:
+            item = cell.metadata.get("innolead", {}).get("answer")
+            if item:
+                cell.source = cell.source.replace(f"{item} = ...", f"{item} = {given[item]}")
+                cell.source = cell.source.replace('"""\n\n"""', given[item])
+        path = tmp_path / f"{language}.ipynb"
+        nbformat.write(nb, path)
+        read[language] = read_response(path, "kim", phase, path.name)
+    assert read["sv"].answers == read["en"].answers
+    assert len(read["en"].answers) >= 5
+    assert not read["sv"].problems
