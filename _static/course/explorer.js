@@ -108,7 +108,8 @@
 
   function mount(root, n, data) {
     var picked = data.controls.map(function (c) { return c.default; });
-    var controls = el("div", { class: "innolead-controls", role: "group", "aria-label": data.title + ": controls" });
+    var words = data.words || {};  // the page's language, from the export
+    var controls = el("div", { class: "innolead-controls", role: "group", "aria-label": words.controls || (data.title + ": controls") });
     var sentence = el("p", { class: "innolead-sentence", "aria-live": "polite" });
     var chart = el("div", { class: "innolead-chart", role: "img" });
     var table = el("div", { class: "innolead-table-wrap" });
@@ -142,7 +143,7 @@
     var fallback = root.querySelector(".innolead-fallback");
     if (fallback) fallback.remove();
     root.appendChild(el("p", { class: "innolead-title" }, data.title));
-    root.appendChild(el("p", { class: "innolead-lookfor" }, "What to look for: " + data.look_for));
+    root.appendChild(el("p", { class: "innolead-lookfor" }, (words.look_for || "What to look for:") + " " + data.look_for));
     [controls, sentence, chart, table].forEach(function (node) { root.appendChild(node); });
     show();
   }
@@ -154,9 +155,10 @@
     Promise.all([loadStates(root), loadVega().catch(function () { return null; })]).then(function (got) {
       mount(root, n, got[0]);
     }, function () {
-      var note = el("p", { class: "innolead-help" },
-        "The interactive explorer could not be loaded; the default view is shown above.");
-      root.appendChild(note);
+      var note = root.querySelector(".innolead-failed");  // written in the page's language
+      if (note) { note.hidden = false; return; }
+      root.appendChild(el("p", { class: "innolead-help" },
+        "The interactive explorer could not be loaded; the default view is shown above."));
     }).then(function () { root.removeAttribute("aria-busy"); });
   }
 

@@ -73,10 +73,15 @@ def export(spec: ExplorerSpec, data: Any = None) -> dict[str, Any]:
     for indices in itertools.product(*ranges):
         state = {c.name: c.values()[i] for c, i in zip(spec.controls, indices, strict=True)}
         states[state_key(indices)] = view_json(run_view(spec, data, state))
+    title = _(spec.title)
     return {
         "case": spec.case,
-        "title": _(spec.title),
+        "title": title,
         "look_for": _(spec.look_for),
+        "words": {
+            "look_for": _("What to look for:"),
+            "controls": _("{title}: controls").format(title=title),
+        },
         "controls": [_control_json(c) for c in spec.controls],
         "states": states,
     }
@@ -90,7 +95,13 @@ def _fallback(default: dict[str, Any]) -> str:
         for row in default["rows"]
     )
     table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>" if head else ""
-    return f'<p class="innolead-sentence">{html.escape(default["sentence"])}</p>{table}'
+    failed = html.escape(
+        _("The interactive explorer could not be loaded; the default view is shown above.")
+    )
+    return (
+        f'<p class="innolead-sentence">{html.escape(default["sentence"])}</p>{table}'
+        f'<p class="innolead-help innolead-failed" hidden>{failed}</p>'
+    )
 
 
 def page_html(
