@@ -126,9 +126,12 @@ def _settle(
     if outcome.reason:
         pass  # rejected by the pre-check; nbgrader never ran
     elif status != "ok":
-        outcome.reason = f"grading failed: {value}. See {log}"
+        outcome.reason = _("grading failed: {error}. See {log}").format(error=value, log=log)
     elif not value["success"]:
-        outcome.reason = f"nbgrader could not grade it: {failure_reason(value['log'])}. See {log}"
+        reason = failure_reason(value["log"])
+        outcome.reason = _("nbgrader could not grade it: {reason}. See {log}").format(
+            reason=reason, log=log
+        )
     else:
         outcome.notes += observations(course, assignment, outcome.student, timeout)
     if outcome.reason:
@@ -332,16 +335,22 @@ def autograde(
         raise FileNotFoundError(msg)
     if not cohort:
         say(
-            f"No submissions of {assignment} in {course.submitted}. Collect them first: "
-            f"`innolead collect {assignment} --exchange` or `--lms DOWNLOAD.zip`."
+            _(
+                "No submissions of {assignment} in {folder}. Collect them first: "
+                "`innolead collect {assignment} --exchange` or `--lms DOWNLOAD.zip`."
+            ).format(assignment=assignment, folder=course.submitted)
         )
         return []
     warning = require_sandbox(course)
     if warning:
         say(warning)
     workers = min(workers or default_workers(), len(cohort))
-    pace = "one at a time" if workers == 1 else f"{workers} at a time"
-    say(f"Autograding {len(cohort)} submission(s) of {assignment}, {pace}.")
+    pace = _("one at a time") if workers == 1 else _("{n} at a time").format(n=workers)
+    say(
+        _("Autograding {n} submission(s) of {assignment}, {pace}.").format(
+            n=len(cohort), assignment=assignment, pace=pace
+        )
+    )
     started, done = time.monotonic(), []
 
     def progress(outcome: Outcome) -> None:
@@ -354,6 +363,11 @@ def autograde(
     elapsed = time.monotonic() - started
     path = save_outcomes(course, assignment, outcomes)
     say(summary(assignment, outcomes, elapsed))
-    say(f"Outcomes saved to {path}.")
-    say(f"Next: `innolead feedback {assignment}`, or `innolead grade {assignment}` for all steps.")
+    say(_("Outcomes saved to {path}.").format(path=path))
+    say(
+        _(
+            "Next: `innolead feedback {assignment}`, or `innolead grade {assignment}` "
+            "for all steps."
+        ).format(assignment=assignment)
+    )
     return outcomes

@@ -14,6 +14,10 @@ import nbformat
 
 from innolead.grading.course import Course
 from innolead.grading.preprocessors import OUTPUT_CUT, STOPPED_CELL
+from innolead.i18n import N_, Messages
+
+#: The batch summary's notes, in the course language (the ``grading`` catalogue).
+_ = Messages("grading").gettext
 
 #: Error names that mean a cell was stopped for running too long.
 STOPPED = {"CellTimeoutError", "KeyboardInterrupt", "TimeoutError"}
@@ -28,36 +32,40 @@ def cell_notes(label: str, meta: dict, outputs: list, timeout: float) -> list[st
         for line in output.text.splitlines()
         if line.startswith(STOPPED_CELL + ":")
     ]
-    notes = [f"{label} was stopped: {reason}" for reason in stopped]
+    notes = [_("{cell} was stopped: {reason}").format(cell=label, reason=r) for r in stopped]
     for output in outputs:
         if output.output_type == "error" and output.ename in STOPPED:
             if not stopped:
-                notes.append(f"{label} ran longer than {timeout:g} s and was stopped")
+                note = _("{cell} ran longer than {seconds} s and was stopped")
+                notes.append(note.format(cell=label, seconds=f"{timeout:g}"))
         elif output.output_type == "error" and meta.get("solution"):
-            notes.append(f"{label} raised {output.ename}{_detail(output.ename, output.evalue)}")
+            detail = _detail(output.ename, output.evalue)
+            note = _("{cell} raised {error}{detail}")
+            notes.append(note.format(cell=label, error=output.ename, detail=detail))
         elif output.output_type == "error" and meta.get("locked") and not meta.get("grade"):
-            notes.append(
-                f"{label} (a read-only cell) raised {output.ename}: check that the "
-                "course toolkit is installed where grading runs"
+            note = _(
+                "{cell} (a read-only cell) raised {error}: check that the course toolkit is "
+                "installed where grading runs"
             )
+            notes.append(note.format(cell=label, error=output.ename))
         elif output.output_type == "stream" and OUTPUT_CUT in output.text:
-            notes.append(f"{label} printed too much; the output was cut")
+            notes.append(_("{cell} printed too much; the output was cut").format(cell=label))
     return notes
 
 
 #: What an error in a graded notebook usually means when the grading sandbox caused it.
 SANDBOX_HINTS = {
-    "MemoryError": "more memory than grading allows",
-    "Read-only file system": "grading lets a notebook write only to its scratch folder",
-    "Connection refused": "grading has no network",
-    "Network is unreachable": "grading has no network",
-    "name resolution": "grading has no network",
-    "Resource temporarily unavailable": "more processes than grading allows",
-    "File too large": "a larger file than grading allows",
-    "No such file or directory: '/": (
+    "MemoryError": N_("more memory than grading allows"),
+    "Read-only file system": N_("grading lets a notebook write only to its scratch folder"),
+    "Connection refused": N_("grading has no network"),
+    "Network is unreachable": N_("grading has no network"),
+    "name resolution": N_("grading has no network"),
+    "Resource temporarily unavailable": N_("more processes than grading allows"),
+    "File too large": N_("a larger file than grading allows"),
+    "No such file or directory: '/": N_(
         "while grading, a notebook sees only its own folder, the toolkit and the case data"
     ),
-    "unable to open database file": (
+    "unable to open database file": N_(
         "while grading, a notebook sees only its own folder, the toolkit and the case data"
     ),
 }
@@ -68,7 +76,7 @@ def _detail(ename: str, evalue: str) -> str:
     lines = str(evalue).strip().splitlines()
     text = f": {lines[0][:120]}" if lines else ""
     hints = [hint for key, hint in SANDBOX_HINTS.items() if key in f"{ename}: {text}"]
-    return text + (f" ({hints[0]})" if hints else "")
+    return text + (f" ({_(hints[0])})" if hints else "")
 
 
 def observations(course: Course, assignment: str, student: str, timeout: float) -> list[str]:
@@ -88,10 +96,16 @@ def observations(course: Course, assignment: str, student: str, timeout: float) 
 
 #: Causes nbgrader reports in its log, in words an instructor can act on.
 KNOWN_FAILURES = {
-    "DeadKernelError": "the notebook's Python stopped while it ran (for example exit() or a crash)",
-    "Kernel didn't respond": "the notebook's Python did not start in time (is the machine busy?)",
-    "SandboxUnavailable": "the grading sandbox is not installed on this machine",
-    "UnresponsiveKernelError": "the notebook's Python stopped answering and could not be stopped",
+    "DeadKernelError": N_(
+        "the notebook's Python stopped while it ran (for example exit() or a crash)"
+    ),
+    "Kernel didn't respond": N_(
+        "the notebook's Python did not start in time (is the machine busy?)"
+    ),
+    "SandboxUnavailable": N_("the grading sandbox is not installed on this machine"),
+    "UnresponsiveKernelError": N_(
+        "the notebook's Python stopped answering and could not be stopped"
+    ),
 }
 _ERROR_LINE = re.compile(r"^\s*([\w.]+(?:Error|Exception|Unavailable)): (.+)$", re.MULTILINE)
 #: The reason the grading sandbox gave for a kernel that died (``CourseExecute`` adds it).
@@ -102,11 +116,12 @@ def failure_reason(log: str) -> str:
     """Why nbgrader failed, in one line: a known cause in words, else the first real error."""
     died = _DIED.search(log)
     if died:
-        return f"the notebook's Python stopped while it ran: {died.group(1).strip()[:200]}"
+        reason = died.group(1).strip()[:200]
+        return _("the notebook's Python stopped while it ran: {reason}").format(reason=reason)
     for marker, words in KNOWN_FAILURES.items():
         if marker in log:
-            return words
+            return _(words)
     errors = [m for m in _ERROR_LINE.finditer(log) if not m.group(1).endswith("NbGraderException")]
     if errors:
         return f"{errors[0].group(1).rsplit('.', 1)[-1]}: {errors[0].group(2)[:160]}"
-    return "unknown error"
+    return _("unknown error")
