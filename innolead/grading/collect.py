@@ -10,17 +10,23 @@ from pathlib import Path
 from innolead.grading import gradebook
 from innolead.grading.course import Course, CourseError, run_nbgrader
 from innolead.grading.release import exchange_args
+from innolead.i18n import Messages
+
+#: What collecting tells the instructor, in the course language (the ``grading`` catalogue).
+_ = Messages("grading").gettext
 
 _SKIPPED = re.compile(r"Skipped submission with no match information provided: (.*)")
 
 
 def _next(assignment: str) -> str:
     if assignment.startswith("self_assessment"):
-        return (
+        return _(
             "Next: once both rounds are collected, `innolead evaluate` writes the programme "
             "evaluation report (self-assessments are not graded)."
         )
-    return f"Next: `innolead grade {assignment}` (autograde, feedback, export and cohort report)."
+    return _(
+        "Next: `innolead grade {assignment}` (autograde, feedback, export and cohort report)."
+    ).format(assignment=assignment)
 
 
 def collect_exchange(
@@ -41,8 +47,16 @@ def collect_exchange(
     found = course.submitters(assignment)
     new = sorted(set(found) - before)
     say(
-        f"Collected {assignment}: {len(found)} participant(s) have a submission in "
-        f"{course.submitted} ({len(new)} new: {', '.join(new) or 'none'})."
+        _(
+            "Collected {assignment}: {n} participant(s) have a submission in {folder} "
+            "({new} new: {names})."
+        ).format(
+            assignment=assignment,
+            n=len(found),
+            folder=course.submitted,
+            new=len(new),
+            names=", ".join(new) or _("none"),
+        )
     )
     say(_next(assignment))
     return found
@@ -77,12 +91,18 @@ def collect_lms(
         raise CourseError(msg)
     skipped = [Path(m).name for m in _SKIPPED.findall(result.stdout + result.stderr)]
     found = course.submitters(assignment)
-    say(f"Collected {assignment} from {download}: {len(found)} participant(s): {', '.join(found)}.")
+    say(
+        _("Collected {assignment} from {download}: {n} participant(s): {names}.").format(
+            assignment=assignment, download=download, n=len(found), names=", ".join(found)
+        )
+    )
     if skipped:
         say(
-            f"{len(skipped)} file(s) did not match the naming pattern and were skipped: "
-            f"{', '.join(skipped)}. Rename them <participant>_{assignment}.ipynb and collect "
-            "again, or change FileNameCollectorPlugin.named_regexp in nbgrader_config.py."
+            _(
+                "{n} file(s) did not match the naming pattern and were skipped: {names}. Rename "
+                "them <participant>_{assignment}.ipynb and collect again, or change "
+                "FileNameCollectorPlugin.named_regexp in nbgrader_config.py."
+            ).format(n=len(skipped), names=", ".join(skipped), assignment=assignment)
         )
     say(_next(assignment))
     return found

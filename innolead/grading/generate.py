@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 from innolead.grading import content
 from innolead.grading.course import Course, CourseError, api, load_config
+from innolead.i18n import Messages
+
+#: What generating tells the instructor, in the course language (the ``grading`` catalogue).
+_ = Messages("grading").gettext
 
 
 @dataclass(frozen=True)
@@ -101,12 +105,16 @@ def check_release(course: Course, assignment: str) -> list[str]:
 def generate_one(course: Course, assignment: str, say: Callable[[str], None] = print) -> None:
     """Validate, generate and check one assignment; raise ``CourseError`` on any problem."""
     course.check_assignment(assignment)
-    say(f"{assignment}: checking that the instructor's version passes all its tests ...")
+    say(
+        _("{assignment}: checking that the instructor's version passes all its tests ...").format(
+            assignment=assignment
+        )
+    )
     problems = validate_source(course, assignment)
     if problems:
         msg = f"{assignment}: the instructor's version does not pass its own tests:\n  "
         raise CourseError(msg + "\n  ".join(problems))
-    say(f"{assignment}: writing the student version ...")
+    say(_("{assignment}: writing the student version ...").format(assignment=assignment))
     result = api(course).generate_assignment(assignment, force=True, create=True)
     if not result.get("success"):
         msg = f"{assignment}: nbgrader could not generate it:\n{result.get('error', '')}"
@@ -121,14 +129,24 @@ def generate_one(course: Course, assignment: str, say: Callable[[str], None] = p
         for n in course.notebooks(assignment)
     )
     graded = (
-        f"{s.questions} autograded question(s) ({s.question_points:g} points) and "
-        f"{s.reflections} reflection(s) ({s.reflection_points:g} points): {s.points:g} points"
+        _(
+            "{questions} autograded question(s) ({question_points} points) and {reflections} "
+            "reflection(s) ({reflection_points} points): {points} points"
+        ).format(
+            questions=s.questions,
+            question_points=f"{s.question_points:g}",
+            reflections=s.reflections,
+            reflection_points=f"{s.reflection_points:g}",
+            points=f"{s.points:g}",
+        )
         if s.points
-        else "Not graded (no test or reflection cells)"
+        else _("Not graded (no test or reflection cells)")
     )
     say(
-        f"{assignment}: OK. {graded}. Student version: {files} (no solutions, no hidden "
-        "tests, passes no test when blank)."
+        _(
+            "{assignment}: OK. {graded}. Student version: {files} (no solutions, no hidden "
+            "tests, passes no test when blank)."
+        ).format(assignment=assignment, graded=graded, files=files)
     )
 
 
@@ -143,7 +161,9 @@ def generate(
     for assignment in chosen:
         generate_one(course, assignment, say)
     say(
-        "Next: hand them out with `innolead release ASSIGNMENT --lms` (a zip and notebook to "
-        "upload to your LMS) or `innolead release ASSIGNMENT --exchange` (JupyterHub)."
+        _(
+            "Next: hand them out with `innolead release ASSIGNMENT --lms` (a zip and notebook to "
+            "upload to your LMS) or `innolead release ASSIGNMENT --exchange` (JupyterHub)."
+        )
     )
     return chosen

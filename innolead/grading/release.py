@@ -9,6 +9,10 @@ from pathlib import Path
 
 from innolead.grading import gradebook
 from innolead.grading.course import Course, CourseError, load_config, run_nbgrader
+from innolead.i18n import Messages
+
+#: What releasing tells the instructor, in the course language (the ``grading`` catalogue).
+_ = Messages("grading").gettext
 
 
 def exchange_args(exchange_root: str | None) -> list[str]:
@@ -29,12 +33,18 @@ def release_lms(course: Course, assignment: str, say: Callable[[str], None] = pr
             if path.is_file():
                 zf.write(path, path.relative_to(course.lms))
     files = ", ".join(p.name for p in sorted(target.glob("*.ipynb")))
-    say(f"Released {assignment} for an LMS: {target} ({files}) and {archive}.")
     say(
-        f"Next: upload {files} (or the zip) to the LMS assignment. Tell participants to open it "
-        "in JupyterLab, keep its name, and upload the saved .ipynb file. After the deadline, "
-        f"download all submissions as one zip and run `innolead collect {assignment} --lms "
-        "DOWNLOAD.zip`."
+        _("Released {assignment} for an LMS: {folder} ({files}) and {archive}.").format(
+            assignment=assignment, folder=target, files=files, archive=archive
+        )
+    )
+    say(
+        _(
+            "Next: upload {files} (or the zip) to the LMS assignment. Tell participants to open "
+            "it in JupyterLab, keep its name, and upload the saved .ipynb file. After the "
+            "deadline, download all submissions as one zip and run `innolead collect "
+            "{assignment} --lms DOWNLOAD.zip`."
+        ).format(files=files, assignment=assignment)
     )
     return archive
 
@@ -70,10 +80,15 @@ def release_exchange(
             f"sudo chmod 777 {root}`; see the instructor guide, 'JupyterHub')."
         )
         raise CourseError(msg)
-    say(f"Released {assignment} to the exchange {root} (course {course_id}).")
     say(
-        "Next: participants choose Nbgrader > Assignment List in JupyterLab and press Fetch (or "
-        "run "
-        f"`nbgrader fetch_assignment {assignment} --course {course_id}`), work, and press Submit. "
-        f"After the deadline run `innolead collect {assignment} --exchange`."
+        _("Released {assignment} to the exchange {root} (course {course_id}).").format(
+            assignment=assignment, root=root, course_id=course_id
+        )
+    )
+    say(
+        _(
+            "Next: participants choose Nbgrader > Assignment List in JupyterLab and press Fetch "
+            "(or run `nbgrader fetch_assignment {assignment} --course {course_id}`), work, and "
+            "press Submit. After the deadline run `innolead collect {assignment} --exchange`."
+        ).format(assignment=assignment, course_id=course_id)
     )

@@ -7,6 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from innolead.grading.course import Course, CourseError, run_nbgrader
+from innolead.i18n import Messages
+
+#: What importing a roster tells the instructor, in the course language (the ``grading`` catalogue).
+_ = Messages("grading").gettext
 
 COLUMNS = ("id", "first_name", "last_name", "email")
 
@@ -29,6 +33,10 @@ def import_roster(course: Course, roster: Path, say: Callable[[str], None] = pri
     if result.returncode:
         msg = f"nbgrader could not import {roster}:\n{result.stderr[-800:]}"
         raise CourseError(msg)
-    say(f"Imported {len(rows)} participant(s) from {roster} into the gradebook.")
-    say("The cohort report now lists everyone on the roster who has not submitted.")
+    say(
+        _("Imported {n} participant(s) from {roster} into the gradebook.").format(
+            n=len(rows), roster=roster
+        )
+    )
+    say(_("The cohort report now lists everyone on the roster who has not submitted."))
     return len(rows)
