@@ -7,7 +7,8 @@ version) are put into the Swedish student version of each assignment and graded 
 the Swedish course (``exercises/sv``, inside a copy of the English course's configuration as in
 the repository): one submission per assignment, graded once for all test workers
 (``shared_once``). One assignment goes through every step with ``innolead --lang sv grade``
-(feedback page, batch summary); the others are only autograded, which is what decides points.
+(feedback page, batch summary, cohort report); the others only with ``innolead --lang sv
+autograde``, which is what decides points.
 """
 
 from __future__ import annotations
@@ -26,10 +27,8 @@ from nbgrader.api import Gradebook
 
 from innolead.editions import notebooks
 from innolead.grading import samples
-from innolead.grading.autograde import autograde
 from innolead.grading.course import DEFAULT_ROOT, Course, api, tool_env
 from innolead.grading.verdict import HiddenTest, decide
-from innolead.language import VARIABLE
 from tests.conftest import shared_once
 from tests.grading.conftest import ASSIGNMENTS, INNOLEAD, TIMEOUT, GradedCourse
 
@@ -94,23 +93,28 @@ def _environment(**values: str) -> Iterator[None]:
                 os.environ[name] = value
 
 
+def _innolead(course: Course, *args: str) -> str:
+    """What ``innolead --lang sv`` printed for a command on the Swedish course."""
+    command = [*INNOLEAD, "--lang", "sv", "--course", str(course.root), *args]
+    run = subprocess.run(
+        [*command, "--timeout", TIMEOUT, "--workers", "1"],
+        env=tool_env(), text=True, capture_output=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    return run.stdout + run.stderr
+
+
 def _grade(tmp: Path) -> Cohort:
     cohort = Cohort(_copy(tmp))
     course = cohort.course
-    with _environment(PATH=tool_env()["PATH"], **{VARIABLE: "sv"}):
+    with _environment(PATH=tool_env()["PATH"]):  # nbgrader's gradebook runs alembic
         for assignment in ASSIGNMENTS:  # the English version is validated by its own cohort
             result = api(course).generate_assignment(assignment, force=True, create=True)
             assert result["success"], result.get("error")
             _submit(course, assignment)
-        command = [*INNOLEAD, "--lang", "sv", "--course", str(course.root), "grade", WHOLE]
-        run = subprocess.run(
-            [*command, "--timeout", TIMEOUT, "--workers", "1"],
-            env=tool_env(), text=True, capture_output=True, timeout=600, check=False,
-        )  # fmt: skip
-        cohort.printed = run.stdout + run.stderr
-        assert run.returncode == 0, cohort.printed
-        for assignment in ASSIGNMENTS[1:]:
-            autograde(course, assignment, timeout=float(TIMEOUT), workers=1, say=lambda _t: None)
+    cohort.printed = _innolead(course, "grade", WHOLE)
+    for assignment in ASSIGNMENTS[1:]:
+        _innolead(course, "autograde", assignment)
     cohort.scores = {assignment: scores(course, assignment) for assignment in ASSIGNMENTS}
     return cohort
 
