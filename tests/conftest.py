@@ -149,16 +149,66 @@ def throttled_page(browser: object) -> Iterator[tuple[object, PageLog]]:
     context.close()
 
 
+#: Shared results being built in the background (``prefetch``): name -> builder process.
+_PREFETCHED: dict[str, subprocess.Popen] = {}
+
+
 def shared_once(name: str, factory: pytest.TempPathFactory, build: Callable[[Path], T]) -> T:
     """``build(folder)`` run once per test session, however many pytest-xdist workers ask.
 
     The graded cohorts take minutes; with two workers each would otherwise grade its own copy
     on the same two cores. The first worker to ask builds under a file lock and leaves the
-    result (a pickle) beside the folder; the others wait for it and read it.
+    result (a pickle) beside the folder; the others wait for it and read it. If ``prefetch``
+    already started it in the background, this waits for that.
     """
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return build(factory.mktemp(name))
-    shared = factory.getbasetemp().parent  # the same for every worker of this session
+    shared = _shared_folder(factory)
+    started = _PREFETCHED.get(name)
+    if started is not None and started.wait():
+        log = _log(shared, name).read_text(encoding="utf-8", errors="replace")
+        pytest.fail(f"Building {name!r} in the background failed:\n{log[-4000:]}")
+    return build_shared(name, shared, build)
+
+
+def prefetch(name: str, factory: pytest.TempPathFactory, build: str) -> None:
+    """Start ``shared_once(name, factory, build)`` now, in a process of its own
+    (``tests.background``); ``build`` is named as ``module:function``.
+
+    Grading a cohort mostly waits on its kernels, and browser tests mostly wait on the page;
+    started at collection, the cohorts are graded while the workers run every other test,
+    instead of holding a worker (and the tests queued behind it) for minutes. A process, not a
+    thread: it keeps the environment of this moment, whatever a test later sets in this one.
+    """
+    if name in _PREFETCHED:
+        return
+    shared = _shared_folder(factory)
+    with _log(shared, name).open("w") as log:
+        _PREFETCHED[name] = subprocess.Popen(
+            [sys.executable, "-m", "tests.background", name, str(shared), build],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """An interrupted session stops the cohorts it was still grading in the background."""
+    if exitstatus == pytest.ExitCode.INTERRUPTED:
+        for process in _PREFETCHED.values():
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, 15)
+
+
+def _log(shared: Path, name: str) -> Path:
+    """Where this process's background build of ``name`` writes what it prints."""
+    return shared / f"{name}.{os.getpid()}.log"
+
+
+def _shared_folder(factory: pytest.TempPathFactory) -> Path:
+    """This session's folder, the same for every pytest-xdist worker."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def build_shared(name: str, shared: Path, build: Callable[[Path], T]) -> T:
+    """``build(shared / name)`` unless another process has built it: then its result."""
     done = shared / f"{name}.pickle"
     with (shared / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

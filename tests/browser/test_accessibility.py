@@ -32,18 +32,6 @@ def test_page_has_no_axe_violations(book_url: str, page: tuple, path: str) -> No
     assert tab.evaluate(RUN_AXE, TAGS) == []
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_fits_a_phone(book_url: str, browser: object, path: str) -> None:
-    """At 390 x 844 does the page avoid sideways scrolling?"""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    tab = context.new_page()
-    tab.goto(f"{book_url}/{path}", wait_until="networkidle")
-    tab.wait_for_timeout(300)
-    overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    context.close()
-    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px on a phone"
-
-
 def test_phone_navigation_opens(book_url: str, browser: object) -> None:
     """On a phone, does the menu button open the table of contents?"""
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)

@@ -5,8 +5,8 @@ workflow runs there as an instructor would run it: ``innolead generate``, plain
 ``nbgrader validate --invert``, ``innolead release``, an LMS download collected with
 ``innolead collect --lms`` (and, for one assignment, a roster and an exchange round trip), then
 ``innolead grade``. Two assignments are graded at a time. A further cohort of hostile
-submissions (``hostile_cohort``) is graded one at a time and in parallel, in the same folder.
-The tests only read the results.
+submissions (``hostile_cohort``) is graded in parallel and, a representative part of it
+(``SERIAL``), one at a time, in the same folder. The tests only read the results.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from innolead.grading import samples
 from innolead.grading.bwrap import SandboxUnavailable, require_tools
 from innolead.grading.course import DEFAULT_ROOT, Course, nbgrader_command, tool_env
 from innolead.grading.generate import summarise
-from tests.conftest import shared_once
+from tests.conftest import prefetch, shared_once
 from tests.grading import hostile
 
 #: The graded assignments (the course also holds ungraded ones, such as the self-assessment).
@@ -175,19 +175,19 @@ def bubblewrap() -> None:
         pytest.fail(str(err))
 
 
+def _grade_every_assignment(tmp: Path) -> dict[str, GradedCourse]:
+    workers = min(2, os.cpu_count() or 1)
+    with ThreadPoolExecutor(workers) as pool:
+        done = pool.map(lambda a: _pipeline(tmp, a), ASSIGNMENTS)
+        return dict(zip(ASSIGNMENTS, done, strict=True))
+
+
 @pytest.fixture(scope="session")
 def graded_courses(
     tmp_path_factory: pytest.TempPathFactory, bubblewrap: None
 ) -> dict[str, GradedCourse]:
     """Every assignment graded end to end in its own course copy, two at a time."""
-
-    def build(tmp: Path) -> dict[str, GradedCourse]:
-        workers = min(2, os.cpu_count() or 1)
-        with ThreadPoolExecutor(workers) as pool:
-            done = pool.map(lambda a: _pipeline(tmp, a), ASSIGNMENTS)
-            return dict(zip(ASSIGNMENTS, done, strict=True))
-
-    return shared_once("graded", tmp_path_factory, build)
+    return shared_once("graded", tmp_path_factory, _grade_every_assignment)
 
 
 #: The hostile cohort's assignment, and the sample scenarios graded beside the hostile ones:
@@ -197,6 +197,22 @@ HOSTILE_ASSIGNMENT = "part4"
 BESIDE_HOSTILE = ("full", "partial", "infinite_loop", "kernel_exit", "tampered")
 #: The participant whose submission the hostile notebooks try to read.
 VICTIM = "full"
+#: The submissions also graded one at a time, to compare with the parallel run: honest work,
+#: a kernel that exits, answers claiming to equal anything, a submission whose worker is
+#: killed (fork bomb), one that floods its output, one that writes where it must not, kernel
+#: tricks plainly and disguised, and markup. The whole cohort is graded in parallel.
+SERIAL = (
+    "full",
+    "partial",
+    "kernel_exit",
+    "tampered",
+    "fork_bomb",
+    "output_flood",
+    "writes_gradebook",
+    "patched_kernel",
+    "settrace_disguised",
+    "markup",
+)
 
 
 class Listener:
@@ -230,7 +246,8 @@ class Listener:
 
 @dataclass
 class HostileCohort:
-    """One cohort with every hostile submission, graded in parallel and, as a copy, serially.
+    """One cohort with every hostile submission, graded in parallel; part of it, as a copy,
+    also graded one at a time (``SERIAL``).
 
     Both gradings ran in the same folder (``course``), one after the other, so that paths in
     the feedback are the same; the serial result was then moved to ``serial``.
@@ -239,6 +256,7 @@ class HostileCohort:
     course: Course
     serial: Course
     cohort: dict[str, str]  # participant -> scenario (a sample or a hostile one)
+    serial_cohort: dict[str, str]  # the part of it also graded one at a time (``SERIAL``)
     runs: dict[str, subprocess.CompletedProcess]
     listener: Listener
     grades: dict[str, float] = field(default_factory=dict)
@@ -253,9 +271,15 @@ class HostileCohort:
         return samples.expected_score(self.course, HOSTILE_ASSIGNMENT, scenario)
 
 
-def _grade_copy(root: Path, pristine: Path, *options: str) -> subprocess.CompletedProcess:
+def _grade_copy(
+    root: Path, pristine: Path, *options: str, only: set[str] | None = None
+) -> subprocess.CompletedProcess:
+    """Grade a fresh copy of ``pristine`` in ``root``: every submission, or ``only`` these."""
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(pristine, root, symlinks=True)
+    for folder in (root / "submitted").iterdir() if only is not None else ():
+        if folder.name not in only:
+            shutil.rmtree(folder)
     args = ["--course", str(root), "grade", HOSTILE_ASSIGNMENT, "--timeout", TIMEOUT, *options]
     run = _run([*INNOLEAD, *args], root)
     assert run.returncode == 0, run.stdout + run.stderr
@@ -292,11 +316,43 @@ def _grade_hostile_cohort(tmp: Path) -> HostileCohort:
         )
         cohort[student] = name
     shutil.copytree(root, pristine, symlinks=True)
-    runs = {"serial": _grade_copy(root, pristine, "--workers", "1")}
+    serial_cohort = {s: n for s, n in cohort.items() if n in SERIAL}
+    runs = {"serial": _grade_copy(root, pristine, "--workers", "1", only=set(serial_cohort))}
     serial = tmp / "serial"
     root.rename(serial)
     runs["parallel"] = _grade_copy(root, pristine)
-    graded = HostileCohort(course, Course(serial), cohort, runs, listener)
+    graded = HostileCohort(course, Course(serial), cohort, serial_cohort, runs, listener)
     graded.grades = _read_grades(root)
     listener.close()
     return graded
+
+
+#: The cohorts graded in the background from the start of the session: the fixture that
+#: reads each, its shared name and its builder (``module:function``).
+GRADED_IN_BACKGROUND = {
+    "graded_courses": ("graded", f"{__name__}:_grade_every_assignment"),
+    "hostile_cohort": ("hostile", f"{__name__}:_grade_hostile_cohort"),
+    "swedish_cohort": ("swedish-course", "tests.grading.test_swedish_course:_grade"),
+}
+
+
+@pytest.hookimpl(trylast=True)  # after -m/-k have deselected what will not run
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Start grading the cohorts the selected tests read, and run those tests last.
+
+    Each worker starts the same builds; ``shared_once``'s lock lets one of them grade and the
+    others wait for its result, while every worker runs the tests that need no cohort.
+    """
+    wanted = {name for item in items for name in getattr(item, "fixturenames", ())}
+    wanted &= set(GRADED_IN_BACKGROUND)
+    if not wanted:
+        return
+    try:
+        require_tools()
+    except SandboxUnavailable:
+        return  # the ``bubblewrap`` fixture fails those tests with the command to run
+    factory = config._tmp_path_factory  # noqa: SLF001 (the session's, as tmp_path_factory)
+    for fixture in sorted(wanted):
+        name, build = GRADED_IN_BACKGROUND[fixture]
+        prefetch(name, factory, build)
+    items.sort(key=lambda item: bool(wanted & set(getattr(item, "fixturenames", ()))))

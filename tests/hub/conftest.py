@@ -3,8 +3,9 @@ deployment's own configuration, real system users (an instructor and HUB_PARTICI
 participants, 21 by default), and the course run through it once, step by step.
 
 The steps run in order as the tests ask for them (`cohort.reach(step)`): a later test brings the
-cohort to its step, and a step that failed fails every test after it. Needs root; CI runs the
-suite as root (`REQUIRE_HUB=1` makes a missing root or environment a failure, not a skip).
+cohort to its step, and a step that failed fails every test after it. Needs root: CI runs the
+suite as root, `make test` through passwordless sudo for a user who has it (`REQUIRE_HUB=1`
+makes a missing root or environment a failure, not a skip).
 """
 
 from __future__ import annotations
@@ -59,7 +60,10 @@ def hub() -> Iterator[hc.Hub]:
     """The running hub with its accounts; everything is removed afterwards."""
     required = os.environ.get("REQUIRE_HUB") == "1"
     if os.geteuid() != 0:
-        message = "the hub tests create system users and spawn servers as them: run as root"
+        message = (
+            "the hub tests create system users and spawn servers as them: run them as root "
+            "(`make test` does, through passwordless sudo, for a user who has it)"
+        )
         if required:
             pytest.fail(message)
         pytest.skip(message)
