@@ -9,8 +9,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from innolead.language import current
 from innolead.render.chart import Chart
 from innolead.render.palette import PALETTE
+
+#: How the axes write numbers in each course language, as ``innolead.format`` does in the text
+#: ("82 %", "0,5", "1 064"); English keeps Vega's defaults.
+NUMBER_LOCALES: dict[str, dict[str, Any]] = {
+    "sv": {
+        "decimal": ",",
+        "thousands": " ",
+        "grouping": [3],
+        "currency": ["", " kr"],
+        "percent": " %",
+    },
+}
 
 
 def _axis(field: str, title: str, kind: str, share: bool, sort: Any = None) -> dict:
@@ -39,6 +52,8 @@ def vega_spec(chart: Chart, alt: str, version: int = 6) -> dict[str, Any]:
         "data": {"values": chart.records()},
         "config": {"font": "sans-serif", "axis": {"labelFontSize": 12, "titleFontSize": 12}},
     }
+    if current() in NUMBER_LOCALES:
+        spec["config"]["locale"] = {"number": NUMBER_LOCALES[current()]}
     spec.update(_marks(chart))
     if chart.series is not None:
         spec["encoding"].update(_series(chart))

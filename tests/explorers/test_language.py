@@ -68,3 +68,14 @@ def test_failed_selection_speaks_the_language_of_the_view(monkeypatch) -> None:
     monkeypatch.setenv(VARIABLE, "sv")
     with pytest.raises(SelectionError, match="Ingen kommun i urvalet har infört"):
         diffusion.view(data, 0.01, 0.4, "rural", "cumulative")
+
+
+def test_swedish_chart_axes_write_numbers_the_swedish_way(swedish) -> None:
+    """Does a Swedish chart's specification carry the decimal comma and "80 %" for its axes?"""
+    from innolead.explorers.base import run_view
+
+    view = run_view(relay.SPEC, relay.load(), {"item": "knowledge", "by": "all"})
+    from innolead.render.vegalite import vega_spec
+
+    number = vega_spec(view.chart, view.alt)["config"]["locale"]["number"]
+    assert (number["decimal"], number["percent"]) == (",", " %")
