@@ -188,6 +188,32 @@ def prefetch(name: str, factory: pytest.TempPathFactory, build: str) -> None:
         )  # fmt: skip
 
 
+#: What ``prefetch`` starts at collection when a selected test asks for it: fixture ->
+#: (shared name, builder as ``module:function``). Each is read through ``shared_once``.
+BACKGROUND = {
+    "graded_courses": ("graded", "tests.grading.conftest:_grade_every_assignment"),
+    "hostile_cohort": ("hostile", "tests.grading.conftest:_grade_hostile_cohort"),
+    "swedish_cohort": ("swedish-course", "tests.grading.test_swedish_course:_grade"),
+    "evaluation_course": ("evaluation", "tests.evaluation.test_workflow:_hand_out_and_collect"),
+}
+
+
+@pytest.hookimpl(trylast=True)  # after -m/-k have deselected what will not run
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Start building the shared results the selected tests read, and run those tests last.
+
+    Each pytest-xdist worker starts the same builds; ``shared_once``'s lock lets one of them
+    build and the others wait for its result, while every worker runs the tests that need none.
+    """
+    wanted = {name for item in items for name in getattr(item, "fixturenames", ())}
+    wanted &= set(BACKGROUND)
+    factory = config._tmp_path_factory  # noqa: SLF001 (the session's, as tmp_path_factory)
+    for fixture in sorted(wanted):
+        name, build = BACKGROUND[fixture]
+        prefetch(name, factory, build)
+    items.sort(key=lambda item: bool(wanted & set(getattr(item, "fixturenames", ()))))
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """An interrupted session stops the cohorts it was still grading in the background."""
     if exitstatus == pytest.ExitCode.INTERRUPTED:

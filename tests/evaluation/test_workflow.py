@@ -22,6 +22,7 @@ from innolead.evaluation.figures import evaluation_figures
 from innolead.evaluation.items import ASSIGNMENTS, NOTEBOOK
 from innolead.evaluation.report import evaluation_report
 from innolead.grading.course import DEFAULT_ROOT, tool_env
+from tests.conftest import shared_once
 from tests.evaluation import cohorts
 
 pytestmark = pytest.mark.slow
@@ -44,10 +45,7 @@ def _innolead(root: Path, *args: str) -> str:
     return run.stdout
 
 
-@pytest.fixture(scope="module")
-def course(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A course copy where both rounds were handed out, answered and collected."""
-    tmp = tmp_path_factory.mktemp("evaluation")
+def _hand_out_and_collect(tmp: Path) -> Path:
     root = tmp / "course"
     (root / "source").mkdir(parents=True)
     shutil.copy(DEFAULT_ROOT / "nbgrader_config.py", root)
@@ -64,6 +62,20 @@ def course(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 archive.writestr(f"{participant}_{NOTEBOOK}.ipynb", nbformat.writes(filled))
         _innolead(root, "collect", assignment, "--lms", str(download))
     return root
+
+
+@pytest.fixture(scope="module")
+def evaluation_course(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A course copy where both rounds were handed out, answered and collected (built once a
+    session, in the background from collection: ``tests.conftest.BACKGROUND``)."""
+    return shared_once("evaluation", tmp_path_factory, _hand_out_and_collect)
+
+
+@pytest.fixture
+def course(evaluation_course: Path, tmp_path: Path) -> Path:
+    """A copy of it of this test's own, so that reports one test writes are not another's."""
+    shutil.copytree(evaluation_course, tmp_path / "course", symlinks=True)
+    return tmp_path / "course"
 
 
 def test_collected_self_assessments_give_the_expected_figures(course: Path) -> None:

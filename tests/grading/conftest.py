@@ -30,7 +30,7 @@ from innolead.grading import samples
 from innolead.grading.bwrap import SandboxUnavailable, require_tools
 from innolead.grading.course import DEFAULT_ROOT, Course, nbgrader_command, tool_env
 from innolead.grading.generate import summarise
-from tests.conftest import prefetch, shared_once
+from tests.conftest import shared_once
 from tests.grading import hostile
 
 #: The graded assignments (the course also holds ungraded ones, such as the self-assessment).
@@ -325,34 +325,3 @@ def _grade_hostile_cohort(tmp: Path) -> HostileCohort:
     graded.grades = _read_grades(root)
     listener.close()
     return graded
-
-
-#: The cohorts graded in the background from the start of the session: the fixture that
-#: reads each, its shared name and its builder (``module:function``).
-GRADED_IN_BACKGROUND = {
-    "graded_courses": ("graded", f"{__name__}:_grade_every_assignment"),
-    "hostile_cohort": ("hostile", f"{__name__}:_grade_hostile_cohort"),
-    "swedish_cohort": ("swedish-course", "tests.grading.test_swedish_course:_grade"),
-}
-
-
-@pytest.hookimpl(trylast=True)  # after -m/-k have deselected what will not run
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Start grading the cohorts the selected tests read, and run those tests last.
-
-    Each worker starts the same builds; ``shared_once``'s lock lets one of them grade and the
-    others wait for its result, while every worker runs the tests that need no cohort.
-    """
-    wanted = {name for item in items for name in getattr(item, "fixturenames", ())}
-    wanted &= set(GRADED_IN_BACKGROUND)
-    if not wanted:
-        return
-    try:
-        require_tools()
-    except SandboxUnavailable:
-        return  # the ``bubblewrap`` fixture fails those tests with the command to run
-    factory = config._tmp_path_factory  # noqa: SLF001 (the session's, as tmp_path_factory)
-    for fixture in sorted(wanted):
-        name, build = GRADED_IN_BACKGROUND[fixture]
-        prefetch(name, factory, build)
-    items.sort(key=lambda item: bool(wanted & set(getattr(item, "fixturenames", ()))))
