@@ -106,6 +106,12 @@
     return table;
   }
 
+  // A table wider than its column scrolls; a keyboard reader must be able to reach and scroll it.
+  function reachable(wrap) {
+    if (wrap.scrollWidth > wrap.clientWidth) wrap.setAttribute("tabindex", "0");
+    else wrap.removeAttribute("tabindex");
+  }
+
   function mount(root, n, data) {
     var picked = data.controls.map(function (c) { return c.default; });
     var words = data.words || {};  // the page's language, from the export
@@ -121,6 +127,7 @@
       sentence.textContent = state.sentence;
       sentence.classList.toggle("innolead-error", Boolean(state.error));
       table.replaceChildren(tableNode(state));
+      reachable(table);
       chart.setAttribute("aria-label", state.alt);
       chart.replaceChildren();
       if (state.chart && window.vegaEmbed) {
@@ -146,6 +153,7 @@
     root.appendChild(el("p", { class: "innolead-lookfor" }, (words.look_for || "What to look for:") + " " + data.look_for));
     [controls, sentence, chart, table].forEach(function (node) { root.appendChild(node); });
     show();
+    window.addEventListener("resize", function () { reachable(table); });
   }
 
   function start(root, n) {
