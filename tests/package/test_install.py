@@ -174,6 +174,36 @@ def test_every_library_the_toolkit_imports_is_pinned() -> None:
     assert unpinned == {}
 
 
+def _oldest_python() -> str:
+    """The oldest Python that pyproject.toml admits, as a full version (">=3.11" -> "3.11.0")."""
+    floor = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    version = re.fullmatch(r">=\s*(\d+\.\d+(?:\.\d+)?)", floor.strip())
+    assert version, f"pyproject.toml: requires-python {floor!r} should be '>=X.Y'"
+    return version.group(1) if version.group(1).count(".") == 2 else f"{version.group(1)}.0"
+
+
+def test_every_locked_version_installs_on_the_oldest_python_the_course_admits() -> None:
+    """Does every pin in requirements.txt accept the oldest Python pyproject.toml admits?
+
+    Debian 12's python3 is 3.11.2; a pin whose release needs 3.11.5 would stop `make` there
+    before anything else runs. The installed distributions' own metadata says what they need.
+    """
+    from packaging.specifiers import SpecifierSet
+
+    oldest = _oldest_python()
+    refused = {}
+    for name, version in _pins(ROOT / "requirements.txt").items():
+        try:
+            meta = importlib.metadata.distribution(name).metadata
+        except importlib.metadata.PackageNotFoundError:
+            continue  # not for this platform (a marker); pip checks it where it applies
+        if meta["Version"] != version:
+            refused[name] = f"installed {meta['Version']}, locked {version}: run `make setup`"
+        elif not SpecifierSet(meta.get("Requires-Python") or "").contains(oldest):
+            refused[name] = f"{version} needs Python {meta['Requires-Python']}"
+    assert refused == {}, f"pins that do not install on Python {oldest}: {refused}"
+
+
 def test_binder_installs_what_a_reader_needs_at_the_locked_versions() -> None:
     """Does Binder get the lock's versions, and no book-build or test tools?"""
     binder, lock = _pins(ROOT / "binder" / "requirements.txt"), _pins(ROOT / "requirements.txt")
