@@ -43,13 +43,13 @@
     var fallbacks = document.querySelectorAll(".innolead-widget-fallback");
     Array.prototype.forEach.call(document.querySelectorAll(".innolead-widgets-load"), function (b) {
       b.disabled = true;
-      b.textContent = "Loading the widget library...";
+      b.textContent = b.dataset.loading || "Loading the widget library...";
     });
     Array.prototype.forEach.call(fallbacks, watch);
     scripts.reduce(function (done, entry) {
       return done.then(function () { return load(entry); });
     }, Promise.resolve()).catch(function () {
-      button.textContent = "The widget library could not be loaded";
+      button.textContent = button.dataset.failed || "The widget library could not be loaded";
     });
   }
 

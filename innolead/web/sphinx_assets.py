@@ -35,6 +35,8 @@ from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _file_checksum, _JavaScript
 from sphinx.config import Config
 
+from innolead.i18n import _
+
 PAGE_ONLY = ("vendor/", "course/")
 EXPLORER_MARK = "data-innolead-explorer"
 EXPLORER_JS = "course/explorer.js"
@@ -289,10 +291,15 @@ def _widgets_on_request(
         except (ValueError, KeyError):
             return match.group(1)
         saved = _widget_html(models, model_id)
+        # What widgets.js writes on the button while loading or after failing, in the edition's
+        # language (the button's own label is translated with the themes' words).
+        loading = html.escape(_("Loading the widget library..."))
+        failed = html.escape(_("The widget library could not be loaded"))
         return (
             f'{match.group(1)}<div class="innolead-widget-fallback">{saved}'
             '<p class="innolead-widget-note">This is the saved view of the widget. '
-            '<button type="button" class="innolead-widgets-load" hidden>'
+            f'<button type="button" class="innolead-widgets-load" data-loading="{loading}" '
+            f'data-failed="{failed}" hidden>'
             "Load the widget library (0.9 MB)</button></p></div>"
         )
 
