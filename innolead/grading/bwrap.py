@@ -61,14 +61,18 @@ class SandboxUnavailable(CourseError):
     """The sandbox's tools are missing or cannot run here, so grading cannot be isolated."""
 
 
-def _needed_tools() -> list[str]:
+def _needed_tools(switch_user: bool) -> list[str]:
     # Root ignores process limits, so a root instructor's kernels switch user with setpriv.
-    return ["bwrap", "prlimit"] + (["setpriv"] if os.geteuid() == 0 else [])
+    return ["bwrap", "prlimit"] + (["setpriv"] if switch_user else [])
 
 
-def require_tools() -> dict[str, str]:
-    """The paths of the sandbox's commands, or a message saying what to install."""
-    found = {tool: shutil.which(tool) for tool in _needed_tools()}
+def require_tools(switch_user: bool | None = None) -> dict[str, str]:
+    """The paths of the sandbox's commands, or a message saying what to install.
+
+    ``switch_user`` (by default: whether this process is root) asks for setpriv too.
+    """
+    wanted = _needed_tools(os.geteuid() == 0 if switch_user is None else switch_user)
+    found = {tool: shutil.which(tool) for tool in wanted}
     missing = [tool for tool, path in found.items() if not path]
     if missing:
         names = " and ".join(f"{TOOLS[t]} (the {t} command)" for t in missing)
@@ -218,7 +222,7 @@ def sandbox_command(
     env: dict[str, str] | None = None,
 ) -> list[str]:
     """Wrap a kernel command in bubblewrap and prlimit (and setpriv to ``uid``, as root)."""
-    tools = require_tools()
+    tools = require_tools(switch_user=uid is not None)
     workdir, scratch = workdir.resolve(), scratch.resolve()
     paths = [Path(p).resolve() for p in dict.fromkeys([sys.base_prefix, sys.prefix, *readonly])]
     _check_exposure(workdir, paths)

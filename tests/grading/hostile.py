@@ -364,7 +364,10 @@ HOSTILE: dict[str, Hostile] = {
             "db.execute('UPDATE grade SET auto_score = 100')\n"
             "db.commit()",
             _all_but_first,
-            r"raised OperationalError: unable to open database file",
+            # The real gradebook is not in the sandbox. As root the kernel's user cannot write
+            # the sandbox's empty course folder; in a user namespace it can, so sqlite makes an
+            # empty database there (gone with the sandbox) that has no grade table.
+            r"raised OperationalError: (unable to open database file|no such table: grade)",
         ),
         Hostile(
             "writes_submission",
