@@ -19,9 +19,9 @@ from typing import Any
 from innolead.explorers import spec as explorer_spec
 from innolead.explorers.base import ExplorerSpec, check_state, run_view
 from innolead.explorers.controls import Choice, Slider, shown
-from innolead.explorers.vega import vega_spec
 from innolead.explorers.view import View
 from innolead.i18n import _
+from innolead.render.vegalite import vega_spec
 
 MAX_STATES = 2000
 MARK = "data-innolead-explorer"
