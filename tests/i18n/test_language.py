@@ -109,3 +109,14 @@ def test_swedish_course_notebook_has_no_english_sentence(assignment: str, name: 
     assert len(text) > 10, f"{path}: no reading text found"
     found = _foreign(text, {"en"})
     assert not found, f"{path} has English sentences:\n" + "\n".join(found)
+
+
+def test_swedish_organisation_self_assessment_has_no_english_sentence() -> None:
+    """Is the Swedish organisational self-assessment notebook Swedish to read, and the
+    English one free of Swedish?"""
+    from innolead.organisation_assessment.notebook import path_for
+
+    swedish, english = (sentences(_notebook_text(path_for(lang))) for lang in ("sv", "en"))
+    assert len(swedish) > 10
+    assert _foreign(swedish, {"en"}) == []
+    assert _foreign(english, SCANDINAVIAN) == []

@@ -7,6 +7,7 @@ pure functions, never relying on exceptions (widget callbacks swallow them).
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterator
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -15,10 +16,10 @@ import pandas as pd
 import pytest
 
 from innolead.cases import load as load_case
-from innolead.grading.course import DEFAULT_ROOT
+from innolead.language import LANGUAGES
 from innolead.organisation_assessment import CAPABILITIES, SelfAssessment, benchmarks, load, profile
 from innolead.organisation_assessment.display import profile_alt
-from innolead.organisation_assessment.notebook import PATH, build_notebook
+from innolead.organisation_assessment.notebook import build_notebook, path_for
 
 
 @pytest.fixture(scope="module")
@@ -112,11 +113,33 @@ def test_self_assessment_save_explains_a_bad_date(widget: SelfAssessment, tmp_pa
     assert list(tmp_path.glob("*.json")) == []
 
 
-def test_notebook_matches_the_course_file() -> None:
-    """Is the leader's notebook what the generator writes, outside nbgrader's source/?"""
-    on_disk = nbformat.read(PATH, as_version=4)
-    assert nbformat.writes(on_disk) == nbformat.writes(build_notebook())
-    assert DEFAULT_ROOT / "source" not in PATH.parents
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_notebook_matches_the_course_file(language: str) -> None:
+    """Is the leader's notebook in each language what the generator writes, outside nbgrader's
+    source/? (`python -m innolead.organisation_assessment.notebook` writes them.)"""
+    path = path_for(language)
+    on_disk = nbformat.read(path, as_version=4)
+    assert nbformat.writes(on_disk) == nbformat.writes(build_notebook(language))
+    assert not any(parent.name == "source" for parent in path.parents)
+
+
+def test_swedish_notebook_shows_the_widget_in_swedish(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Does the Swedish notebook set the course language before it draws the widget?"""
+    monkeypatch.setenv("INNOLEAD_LANG", "en")  # restored after the cell sets it to sv
+    widget_cell = [c for c in build_notebook("sv").cells if c.cell_type == "code"][0]
+    *body, last = widget_cell.source.splitlines()
+    namespace: dict[str, object] = {}
+    exec("\n".join(body), namespace)  # our own template cell; it sets INNOLEAD_LANG
+    widget = eval(last, namespace)
+    labels = {getattr(w, "description", "") for w in _descendants(widget)}
+    assert "Spara bedömningen" in labels
+    assert "Save assessment" not in labels
+
+
+def _descendants(widget: object) -> Iterator[object]:
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _descendants(child)
 
 
 def test_notebook_hides_its_code_and_shows_the_widget(
