@@ -57,11 +57,11 @@ system:
 # Browser tests fail (not skip) without Chromium: `system` has installed it or stopped.
 # The hub suite (tests/hub, marker hub) runs last, in one process: its tests share one hub and
 # cohort (pytest-xdist cannot keep them in one worker). It creates system users, so it runs as
-# root: directly for root, through passwordless sudo for a user who has it (writing nothing
-# into the checkout), and otherwise it skips saying why.
+# root: directly for root, through passwordless sudo for a user who has it (root's sbin added
+# to PATH for useradd; nothing is written into the checkout), and otherwise it skips saying why.
 ROOT_USER := $(filter 0,$(shell id -u))
 SUDO_OK = $(if $(ROOT_USER),,$(shell command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null && echo yes))
-HUB_AS = $(if $(SUDO_OK),sudo -n env PATH="$$PATH" PYTHONDONTWRITEBYTECODE=1)
+HUB_AS = $(if $(SUDO_OK),sudo -n env PATH="$$PATH:/usr/local/sbin:/usr/sbin:/sbin" PYTHONDONTWRITEBYTECODE=1)
 # The suite reads the English edition (tests/i18n reads both); then the build and browser checks
 # run again on the Swedish edition, served on its own and in its own language (INNOLEAD_LANG=sv),
 # except the three that look for English words (tests/i18n/test_browser.py has their Swedish twins).
