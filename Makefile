@@ -35,10 +35,18 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP)
 
+# Sphinx re-reads a page, and jupyter-cache re-runs it, only when the page's source changes, not
+# when the toolkit it imports does: a file in innolead/ or cases/ newer than the stamp clears
+# both editions' read pages and notebook caches first (the next build is a cold one).
+TOOLKIT_STAMP := _build/.toolkit-stamp
+$(TOOLKIT_STAMP): $(shell find innolead cases -type f -not -path '*/__pycache__/*' 2>/dev/null)
+	rm -rf _build/.doctrees _build/.jupyter_cache _build/sv/_build/.doctrees _build/sv/_build/.jupyter_cache
+	mkdir -p _build && touch $@
+
 # Two editions, built side by side (one core each): English from the repository root into
 # _build/html, Swedish from sv/ (written from locales/sv/ by innolead.editions) into
 # _build/html/sv. Each edition executes its chapters with its own notebook cache.
-book: setup
+book: setup $(TOOLKIT_STAMP)
 	$(BIN)/python -m innolead.editions sources
 	$(MAKE) --no-print-directory -j2 book-en book-sv
 	rm -rf _build/html/sv && cp -a _build/sv/_build/html _build/html/sv
