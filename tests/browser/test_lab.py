@@ -37,17 +37,25 @@ def _run_first_cell(tab: object, output: object, attempts: int = 4) -> None:
     """Run the notebook's cell, retrying while JupyterLab is still attaching the kernel.
 
     A Shift+Enter that arrives before the kernel connection is ready is silently dropped, so
-    the test presses it again until the cell's output appears.
+    the test presses it again until the cell's output appears. On a busy machine JupyterLab may
+    first ask something in a dialog (which kernel, or a kernel that was slow to start): its
+    default answer is taken, and its words are reported if the cell still never runs.
     """
+    dialogs = []
     for _ in range(attempts):
-        tab.locator(".jp-Cell .jp-InputArea-editor").first.click()
-        tab.keyboard.press("Shift+Enter")
+        dialog = tab.locator(".jp-Dialog")
+        if dialog.count() and dialog.first.is_visible():
+            dialogs.append(" ".join(dialog.first.inner_text().split()))
+            dialog.first.locator(".jp-mod-accept").first.click()
+            dialog.first.wait_for(state="hidden", timeout=30_000)
         try:
+            tab.locator(".jp-Cell .jp-InputArea-editor").first.click(timeout=15_000)
+            tab.keyboard.press("Shift+Enter")
             output.wait_for(state="visible", timeout=30_000)
             return
-        except Exception:  # Playwright's TimeoutError: try again
+        except Exception:  # Playwright's TimeoutError (a dialog in the way, or no run): again
             continue
-    pytest.fail("JupyterLab never ran the explorer cell")
+    pytest.fail(f"JupyterLab never ran the explorer cell (dialogs it showed: {dialogs})")
 
 
 def _expected_sentence(name: str, value: object) -> str:
