@@ -46,16 +46,29 @@ def _exports(html: Path) -> dict[str, dict]:
     return {f.name: json.loads(f.read_text(encoding="utf-8")) for f in sorted(files)}
 
 
+def _new_wordings(texts: list[str], seen: set[str]) -> list[str]:
+    """One sentence for each wording not met before: states repeat a sentence with other
+    numbers thousands of times, and the language is in the words, not the numbers."""
+    new = {}
+    for text in texts:
+        wording = re.sub(r"\d+", "0", text)
+        if wording not in seen:
+            seen.add(wording)
+            new[wording] = text
+    return sorted(new.values())
+
+
 @pytest.mark.parametrize(("edition", "unwanted"), [("sv", {"en"}), ("en", SCANDINAVIAN)])
 def test_exported_explorers_speak_their_edition(built_book: Path, edition: str, unwanted) -> None:
     """Is every exported word of each edition's explorers in that edition's language?"""
     html = built_book / "sv" if edition == "sv" else built_book
     exports = _exports(html)
     assert len(exports) >= 7, f"{html}: expected every case's explorer states, found {exports}"
+    seen: set[str] = set()
     found = {
         name: bad
         for name, export in exports.items()
-        if (bad := sorted(_foreign(sorted(set(sentences(_texts(export)))), unwanted)))
+        if (bad := sorted(_foreign(_new_wordings(sentences(_texts(export)), seen), unwanted)))
     }
     assert not found, f"{edition} explorers in the wrong language:\n" + json.dumps(
         found, ensure_ascii=False, indent=1
