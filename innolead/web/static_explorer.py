@@ -113,8 +113,8 @@ def page_html(
     chapter can open on the view that tells its point; ``look_for`` replaces the spec's hint.
     """
     spec = explorer_spec(name)
+    opening = check_state(spec, state or {})  # a typo fails before every state is computed
     exported = export(spec, data)
-    opening = check_state(spec, state or {})
     for control, described in zip(spec.controls, exported["controls"], strict=True):
         described["default"] = control.values().index(opening[control.name])
     if look_for is not None:
