@@ -320,8 +320,28 @@ def _fix_citation_roles(
         context["body"] = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
 
 
+def _prune_states(app: Sphinx, exception: Exception | None) -> None:
+    """Delete state files no page of the site loads any more.
+
+    The files are named by their content, so every change to an explorer writes a new one; an
+    incremental build would otherwise keep shipping (and the tests keep reading) the old ones.
+    """
+    folder = Path(app.outdir) / STATES_DIR
+    if exception is not None or app.builder.format != "html" or not folder.is_dir():
+        return
+    loaded = {
+        (page.parent / found).resolve()
+        for page in Path(app.outdir).rglob("*.html")
+        for found in re.findall(r'data-states="([^"?]+)', page.read_text(encoding="utf-8"))
+    }
+    for state_file in folder.glob("*.json"):
+        if state_file.resolve() not in loaded:
+            state_file.unlink()
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _drop_page_only)
+    app.connect("build-finished", _prune_states)
     app.add_js_file("course/nav.js", loading_method="defer")  # every page: phone menus
     app.connect("html-page-context", _add_explorer_js)
     app.connect("html-page-context", _externalise_states)
