@@ -216,36 +216,28 @@ def _yearly_view(chosen: Selection, curve: pd.DataFrame, p: float, q: float, lab
     model_count = curve.set_index("year").loc[model_peak, "adopters"]
     parts = [f"{pct(v)} {c}" for c, v in zip(categories, shares["share"], strict=True)]
     listed = _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
+    # What both the sentence and the text alternative say (each translated as a whole).
+    facts = {
+        "group": label,
+        "observed_peak": observed_peak,
+        "peak_count": peak_count,
+        "p": num(p, 3),
+        "q": num(q, 2),
+        "model_peak": model_peak,
+    }
     sentence = _(
         "Among the {group}, the most started in {observed_peak} ({peak_count}); the Bass curve "
         "with p = {p} and q = {q} (dashed) peaks in {model_peak} ({model_count}). Cut by Rogers' "
         "rule, the {adopters} adopters are {listed}, against Rogers' 2.5, 13.5, 34, 34 and 16 % "
         "(synthetic data)."
     ).format(
-        group=label,
-        observed_peak=observed_peak,
-        peak_count=peak_count,
-        p=num(p, 3),
-        q=num(q, 2),
-        model_peak=model_peak,
-        model_count=num(model_count),
-        adopters=shares["adopters"].sum(),
-        listed=listed,
+        **facts, model_count=num(model_count), adopters=shares["adopters"].sum(), listed=listed
     )
     alt = _(
         "Line chart of the number of the {group} starting each year, {first_year} to "
         "{last_year}, peaking in {observed_peak} with {peak_count}, with a dashed Bass curve for "
         "p = {p} and q = {q} that peaks in {model_peak}."
-    ).format(
-        group=label,
-        first_year=FIRST_YEAR,
-        last_year=LAST_YEAR,
-        observed_peak=observed_peak,
-        peak_count=peak_count,
-        p=num(p, 3),
-        q=num(q, 2),
-        model_peak=model_peak,
-    )
+    ).format(**facts, first_year=FIRST_YEAR, last_year=LAST_YEAR)
     return View(chart, table, sentence, alt, formats=formats)
 
 
