@@ -7,9 +7,11 @@ import pickle
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
+from tests import conftest
 from tests.conftest import BACKGROUND, ROOT
 
 
@@ -41,3 +43,18 @@ def test_background_build_that_fails_says_why(tmp_path: Path) -> None:
     assert run.returncode != 0
     assert "TypeError" in run.stderr
     assert not (tmp_path / "thing.pickle").exists()
+
+
+def test_prefetch_starts_each_build_once_per_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Do two workers asking for the same build start one builder process between them?"""
+    monkeypatch.delenv("PYTEST_XDIST_WORKER", raising=False)
+    monkeypatch.setattr(conftest, "_PREFETCHED", {})
+    factory = SimpleNamespace(getbasetemp=lambda: tmp_path)
+    conftest.prefetch("thing", factory, "os.path:abspath")
+    first = conftest._PREFETCHED.pop("thing")  # the other worker has started nothing itself
+    conftest.prefetch("thing", factory, "os.path:abspath")
+    assert conftest._PREFETCHED == {}
+    assert first.wait(timeout=120) == 0
+    assert pickle.loads((tmp_path / "thing.pickle").read_bytes()) == str(tmp_path / "thing")

@@ -120,9 +120,9 @@ def test_search_index_only_on_search_page(built_book: Path) -> None:
 
 
 @pytest.mark.browser
-def test_explorer_scripts_wait_until_explorer_nears(book_url: str, phone_page: tuple) -> None:
+def test_explorer_scripts_wait_until_explorer_nears(book_url: str, slow_phone_page: tuple) -> None:
     """On a phone, do Vega and the states load only when the reader nears the explorer?"""
-    tab, log = phone_page
+    tab, log = slow_phone_page
     tab.goto(f"{book_url}/{CHAPTER}", wait_until="networkidle")
     far = tab.evaluate(
         "() => document.querySelector('[data-innolead-explorer]').getBoundingClientRect().top"
@@ -138,9 +138,9 @@ def test_explorer_scripts_wait_until_explorer_nears(book_url: str, phone_page: t
 
 
 @pytest.mark.browser
-def test_widget_manager_loads_on_request(book_url: str, page: tuple) -> None:
+def test_widget_manager_loads_on_request(book_url: str, cold_page: tuple) -> None:
     """Does the widget page show the saved widget, and load the manager only when asked?"""
-    tab, log = page
+    tab, log = cold_page
     tab.goto(f"{book_url}/{WIDGET_PAGE}", wait_until="networkidle")
     assert not [u for u in log.requests if "embed-amd" in u or "require" in u]
     saved = tab.locator(".innolead-widget-fallback .widget-dropdown select")
@@ -155,23 +155,12 @@ def test_widget_manager_loads_on_request(book_url: str, page: tuple) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES)
-def test_page_fits_a_375px_phone(book_url: str, phone_page: tuple, path: str) -> None:
-    """At 375 px, with the page's viewport, is the document and every element within the
-    screen (wide tables and code scroll inside their own box)? Explorers drawn."""
-    tab, _ = phone_page
-    tab.goto(f"{book_url}/{path}", wait_until="networkidle")
-    open_explorers(tab)
-    found = wide_elements(tab, PHONE["viewport"]["width"])
-    assert found["document"] <= PHONE["viewport"]["width"], found
-    assert found["wide"] == [], f"{path}: wider than the phone: {found['wide']}"
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("path", PAGES)
-def test_no_console_errors_on_slow_cpu(book_url: str, throttled_page: tuple, path: str) -> None:
-    """With the CPU 4x slower, does the page load, draw its explorers and (on the widget page)
-    its widgets with no console error and no request beyond 127.0.0.1?"""
-    tab, log = throttled_page
+def test_page_on_a_slow_phone(book_url: str, slow_phone_page: tuple, path: str) -> None:
+    """A first visit on a 375 px phone with the CPU 4x slower: does the page load, draw its
+    explorers and (on the widget page) its widgets with no console error and no request beyond
+    127.0.0.1, and is the document and every element within the screen (wide tables and code
+    scroll inside their own box)?"""
+    tab, log = slow_phone_page
     tab.goto(f"{book_url}/{path}", wait_until="networkidle", timeout=60_000)
     open_explorers(tab, timeout=60_000)
     open_widgets(tab, timeout=60_000)
@@ -180,6 +169,9 @@ def test_no_console_errors_on_slow_cpu(book_url: str, throttled_page: tuple, pat
     assert {urlparse(u).hostname for u in log.requests if not u.startswith("data:")} == {
         "127.0.0.1"
     }
+    found = wide_elements(tab, PHONE["viewport"]["width"])
+    assert found["document"] <= PHONE["viewport"]["width"], found
+    assert found["wide"] == [], f"{path}: wider than the phone: {found['wide']}"
 
 
 @pytest.mark.browser

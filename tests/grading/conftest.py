@@ -53,7 +53,7 @@ def source_notebooks() -> list[tuple[str, nbformat.NotebookNode]]:
 MACHINERY = "part4"
 EXTRA = ("raises", "big_output", "deleted_cells", "renamed", "kernel_exit")
 #: Seconds a cell may run while graded in the tests (the infinite loop costs this much).
-TIMEOUT = "20"
+TIMEOUT = "8"
 ABSENT = "absent-participant"
 _SCRIPT = Path(sys.executable).parent / "innolead"
 #: The instructor's console script (``python -m innolead.cli`` if it is not installed).

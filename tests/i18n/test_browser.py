@@ -28,10 +28,9 @@ def test_language_switch_round_trip(book_url: str, page: tuple) -> None:
     assert log.errors == []
 
 
-def test_swedish_phone_navigation_opens(book_url: str, browser: object) -> None:
+def test_swedish_phone_navigation_opens(book_url: str, phone_page: tuple) -> None:
     """On a phone, does the Swedish menu button open the table of contents?"""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    tab = context.new_page()
+    tab, _ = phone_page
     tab.goto(f"{book_url}/sv/book/welcome.html", wait_until="networkidle")
     toc_link = tab.locator("a.reference.internal:visible", has_text="Ordlista").first
     assert toc_link.count() == 0, "the table of contents should be folded away on a phone"
@@ -39,9 +38,7 @@ def test_swedish_phone_navigation_opens(book_url: str, browser: object) -> None:
     toc_link.wait_for(state="visible", timeout=5000)
     toc_link.click()
     tab.wait_for_load_state("networkidle")
-    arrived = tab.url
-    context.close()
-    assert arrived.endswith("sv/book/appendices/glossary.html")
+    assert tab.url.endswith("sv/book/appendices/glossary.html")
 
 
 def test_swedish_search_finds_glossary_term(book_url: str, page: tuple) -> None:

@@ -234,3 +234,22 @@ def test_installed_toolkit_speaks_swedish(installed: Path, tmp_path: Path) -> No
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-3000:]
     assert run.stdout.startswith("Inga kommuner passar urvalet"), run.stdout
+
+
+#: What jsonschema 4.25 and later import for the format-nongpl extra: three Earley parsers
+#: built on import, 1.2 s of CPU (python-jsonschema/jsonschema#1428).
+SLOW_IMPORTS = ("rfc3987_syntax", "lark")
+
+
+def test_notebook_tools_start_without_the_slow_iri_parser() -> None:
+    """Does importing nbformat, as every innolead and nbgrader command, grading worker and
+    JupyterLab does, leave out the IRI parser that made each of them start 1.2 s slower?"""
+    probe = "import nbformat, sys; print(sorted(m for m in sys.modules if m.startswith(SLOW)))"
+    run = subprocess.run(
+        [sys.executable, "-c", f"SLOW = {SLOW_IMPORTS!r}\n{probe}"],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert run.stdout.strip() == "[]", (
+        f"importing nbformat loads {run.stdout.strip()}: keep jsonschema below 4.25 in "
+        "requirements.txt, deploy/hub/requirements.txt and binder/requirements.txt"
+    )
