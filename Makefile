@@ -57,8 +57,9 @@ book-en:
 book-sv:
 	$(BIN)/jupyter-book build sv -W -n --keep-going --path-output _build/sv
 
-# The system packages the tests need (bubblewrap, chromium): installed with apt-get as root or
-# with passwordless sudo, otherwise a one-line message with the command, before anything runs.
+# The system packages the tests need (bubblewrap, chromium-headless-shell): installed with apt-get
+# as root or with passwordless sudo, otherwise a one-line message with the command, before
+# anything runs. The benchmarks also need the full chromium (Lighthouse).
 system:
 	@scripts/system-packages
 
@@ -99,6 +100,7 @@ check: lint
 # N: participants in the hub load benchmark's last round (rounds of 10 and N; default 30).
 N ?=
 comma := ,
+bench: export EXTRA_PACKAGES := chromium
 bench: system book
 	$(if $(N),HUB_BENCH_N=10$(comma)$(N)) $(BIN)/python -m benchmarks
 
