@@ -74,12 +74,12 @@ HUB_AS = $(if $(SUDO_OK),sudo -n env PATH="$$PATH:/usr/local/sbin:/usr/sbin:/sbi
 # The suite reads the English edition (tests/i18n reads both); then the build and browser checks
 # run again on the Swedish edition, served on its own and in its own language (INNOLEAD_LANG=sv),
 # except the three that look for English words (tests/i18n/test_browser.py has their Swedish twins)
-# and the explorer race on a slow CPU: the same script and states, only the words differ, and
-# test_static_explorers drives every control of every Swedish explorer.
+# and the explorer race (a burst of choices): the same script and states, only the words
+# differ, and test_static_explorers drives every control of every Swedish explorer.
 SV_CHECKS := tests/book/test_build.py tests/book/test_browser_offline.py \
 	tests/browser/test_accessibility.py tests/browser/test_static_explorers.py tests/browser/test_page_speed.py
 SV_SKIP := not phone_navigation_opens and not search_finds_glossary_term \
-	and not widget_manager_loads_on_request and not explorer_driven_on_slow_cpu
+	and not widget_manager_loads_on_request and not choices_faster_than_it_draws
 test: system book lint
 	REQUIRE_BROWSER=1 $(BIN)/python -m pytest -m "not hub"
 	INNOLEAD_LANG=sv BOOK_HTML=$(abspath _build/html/sv) REQUIRE_BROWSER=1 $(BIN)/python -m pytest \

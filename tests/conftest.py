@@ -217,13 +217,6 @@ def phone_page(_phone_tab: SessionTab) -> Iterator[tuple[object, PageLog]]:
 
 
 @pytest.fixture
-def throttled_page(_desktop_tab: SessionTab) -> Iterator[tuple[object, PageLog]]:
-    """A new desktop tab (warm cache) whose CPU runs 4x slower, with its log: choices made
-    faster than the page can draw must not race each other into console errors."""
-    yield from _tab(_desktop_tab.context, CPU_SLOWDOWN)
-
-
-@pytest.fixture
 def cold_page(browser: object) -> Iterator[tuple[object, PageLog]]:
     """A desktop tab in a context of its own: an empty cache, as on a first visit."""
     context = browser.new_context(**DESKTOP)

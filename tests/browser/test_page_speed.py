@@ -174,24 +174,64 @@ def test_page_on_a_slow_phone(book_url: str, slow_phone_page: tuple, path: str) 
     assert found["wide"] == [], f"{path}: wider than the phone: {found['wide']}"
 
 
+#: Counts the drawings under way at once: wraps vegaEmbed, which the explorer looks up at each
+#: choice. A drawing that a later choice overtook is the race the explorer must survive.
+COUNT_OVERLAPS = """() => {
+  const embed = window.vegaEmbed;
+  let drawing = 0;
+  window.innoleadMostAtOnce = 0;
+  window.vegaEmbed = (...args) => {
+    drawing += 1;
+    window.innoleadMostAtOnce = Math.max(window.innoleadMostAtOnce, drawing);
+    const done = embed(...args);
+    done.then(() => { drawing -= 1; }, () => { drawing -= 1; });
+    return done;
+  };
+}"""
+#: Every value of every control of one explorer, chosen in one go, as the browser delivers a
+#: burst of key presses or a dragged slider: each choice lands before the last one is drawn.
+BURST = """(root) => {
+  const fire = (el, type) => el.dispatchEvent(new Event(type, { bubbles: true }));
+  for (const select of root.querySelectorAll("select")) {
+    for (const option of select.options) { select.value = option.value; fire(select, "change"); }
+  }
+  for (const range of root.querySelectorAll("input[type=range]")) {
+    for (let i = Number(range.min); i <= Number(range.max); i++) {
+      range.value = String(i); fire(range, "input");
+    }
+  }
+  for (const radio of root.querySelectorAll("input[type=radio]")) {
+    radio.checked = true; fire(radio, "change");
+  }
+}"""
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("case", sorted(EXPLORER_PAGES))
-def test_explorer_driven_on_slow_cpu(book_url: str, throttled_page: tuple, case: str) -> None:
-    """With the CPU 4x slower, does every value of every control redraw the explorer (a new
-    state, its chart drawn) with no console error, even when choices come faster than charts?"""
-    tab, log = throttled_page
-    tab.goto(f"{book_url}/{EXPLORER_PAGES[case]}", wait_until="networkidle", timeout=60_000)
-    open_explorers(tab, timeout=60_000)
+def test_explorer_survives_choices_faster_than_it_draws(
+    book_url: str, page: tuple, case: str
+) -> None:
+    """When choices come faster than charts are drawn (counted, not assumed), does the
+    explorer end on the last choice with one chart, no leftover drawing and no console error?
+
+    Choices made one by one with Playwright never overtook a drawing, even with the CPU 4x
+    slower (counted); a burst of choices does, on any CPU.
+    """
+    tab, log = page
+    tab.goto(f"{book_url}/{EXPLORER_PAGES[case]}", wait_until="networkidle")
+    open_explorers(tab)
+    tab.evaluate(COUNT_OVERLAPS)
     root = tab.locator(f"[data-innolead-explorer='{case}']").first
+    root.evaluate(BURST)
     controls = explorer_spec(case).controls
-    for control in controls:
-        for index in range(len(control.values())):
-            set_control(root, control, index)
     for control in controls:  # back to the default view, which has a chart
         set_control(root, control, control.values().index(control.default))
-    root.locator(".innolead-chart svg").first.wait_for(timeout=60_000)
+    root.locator(".innolead-chart svg").first.wait_for()
     tab.wait_for_timeout(500)
+    assert tab.evaluate("window.innoleadMostAtOnce") >= 2, "no choice overtook a drawing"
     assert root.locator(".innolead-chart > div").count() == 1  # one drawing, no leftovers
+    opening = "-".join(str(c.values().index(c.default)) for c in controls)
+    assert root.get_attribute("data-state") == opening
     assert log.errors == []
 
 
