@@ -115,6 +115,25 @@ def _long(adoption: pd.DataFrame, curve: pd.DataFrame, column: str) -> pd.DataFr
     return pd.concat([observed, model], ignore_index=True).rename(columns={column: "value"})
 
 
+def _curves_table(
+    chosen: Selection, curve: pd.DataFrame, best: pd.DataFrame, p: float, q: float
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The reader's Bass curve beside the best fit, and how to format each column."""
+    adoption, fit = chosen.adoption, chosen.fit
+    potential, gap_column = _("Market potential m"), _("Mean gap (percentage points)")
+    table = pd.DataFrame(
+        {
+            _("Curve"): [_("Your Bass curve (dashed)"), _("Best fit")],
+            "p": [p, fit.p],
+            "q": [q, fit.q],
+            potential: [fit.m, fit.m],
+            gap_column: [mean_gap(adoption, curve) * 100, mean_gap(adoption, best) * 100],
+            _("Reaches 50 % in"): pd.array([year_reaching(curve), year_reaching(best)], "Int64"),
+        }
+    )
+    return table, {"p": "num3", "q": "num2", potential: "num", gap_column: "num1"}
+
+
 def _cumulative_view(
     chosen: Selection, curve: pd.DataFrame, p: float, q: float, label: str
 ) -> View:
@@ -134,19 +153,17 @@ def _cumulative_view(
         share=True,
         dashed=(_(MODEL),),
     )
-    potential, gap_column = _("Market potential m"), _("Mean gap (percentage points)")
-    table = pd.DataFrame(
-        {
-            _("Curve"): [_("Your Bass curve (dashed)"), _("Best fit")],
-            "p": [p, fit.p],
-            "q": [q, fit.q],
-            potential: [fit.m, fit.m],
-            gap_column: [gap * 100, mean_gap(adoption, best) * 100],
-            _("Reaches 50 % in"): pd.array([year_reaching(curve), year_reaching(best)], "Int64"),
-        }
-    )
-    formats = {"p": "num3", "q": "num2", potential: "num", gap_column: "num1"}
+    table, formats = _curves_table(chosen, curve, best, p, q)
     last = adoption.iloc[-1]
+    # What both the sentence and the text alternative say (each translated as a whole).
+    facts = {
+        "group": label,
+        "last_year": LAST_YEAR,
+        "share": pct(last["share"]),
+        "p": num(p, 3),
+        "q": num(q, 2),
+        "gap": _points(gap),
+    }
     sentence = _(
         "By {last_year}, {adopted} of the {group} ({share}) had adopted; the observed share "
         "passed 50 % {observed_half}. The Bass curve with p = {p} and q = {q} (dashed; market "
@@ -154,15 +171,10 @@ def _cumulative_view(
         "observed share and reaches 50 % {model_half}. The best fit is p = {best_p} and "
         "q = {best_q} (synthetic data)."
     ).format(
-        last_year=LAST_YEAR,
+        **facts,
         adopted=int(last["cumulative"]),
-        group=label,
-        share=pct(last["share"]),
         observed_half=_year(year_reaching(adoption)),
-        p=num(p, 3),
-        q=num(q, 2),
         m=num(fit.m),
-        gap=_points(gap),
         model_half=_year(year_reaching(curve)),
         best_p=num(fit.p, 3),
         best_q=num(fit.q, 2),
@@ -171,15 +183,7 @@ def _cumulative_view(
         "Line chart of the cumulative share of the {group} that had adopted, {first_year} to "
         "{last_year}, rising to {share}, with a dashed Bass curve for p = {p} and q = {q} that "
         "runs on average {gap} from the observed line."
-    ).format(
-        group=label,
-        first_year=FIRST_YEAR,
-        last_year=LAST_YEAR,
-        share=pct(last["share"]),
-        p=num(p, 3),
-        q=num(q, 2),
-        gap=_points(gap),
-    )
+    ).format(**facts, first_year=FIRST_YEAR)
     return View(chart, table, sentence, alt, formats=formats)
 
 

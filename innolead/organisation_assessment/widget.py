@@ -63,6 +63,24 @@ def _png_outputs(png: bytes, alt: str) -> tuple[dict, ...]:
     )
 
 
+def _capability_sliders() -> dict[str, widgets.IntSlider]:
+    """One slider per capability, from 1 to 5, starting in the middle."""
+    return {
+        key: widgets.IntSlider(
+            value=3,
+            min=LOWEST,
+            max=HIGHEST,
+            step=1,
+            description=_(capability.label),
+            continuous_update=False,
+            style=_STYLE,
+            layout=widgets.Layout(width="34em"),
+            tooltip=_(capability.question),
+        )
+        for key, capability in CAPABILITIES.items()
+    }
+
+
 class SelfAssessment(widgets.VBox):
     """Rate the organisation on seven capabilities; see the profile; save and compare."""
 
@@ -94,20 +112,7 @@ class SelfAssessment(widgets.VBox):
             description=_("Benchmark: workplaces in"),
             style=_STYLE,
         )
-        self.sliders = {
-            key: widgets.IntSlider(
-                value=3,
-                min=LOWEST,
-                max=HIGHEST,
-                step=1,
-                description=_(capability.label),
-                continuous_update=False,
-                style=_STYLE,
-                layout=widgets.Layout(width="34em"),
-                tooltip=_(capability.question),
-            )
-            for key, capability in CAPABILITIES.items()
-        }
+        self.sliders = _capability_sliders()
         self.sentence = widgets.HTML()
         self.chart = widgets.Output(layout=widgets.Layout(min_height="420px"))
         self.reading = widgets.HTML()
