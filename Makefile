@@ -9,7 +9,7 @@ A      ?=
 # nbgrader shells out to `alembic`, which must be on PATH; so must the venv's jupyter.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: help setup system lint check book book-en book-sv test bench serve lab docs assignments grade evaluate clean hub
+.PHONY: help setup system lint check book book-en book-sv print-sv test bench serve lab docs assignments grade evaluate clean hub
 
 help:
 	@echo "make book   - set up and build the HTML book into _build/html, Swedish in _build/html/sv (strict)"
@@ -80,6 +80,11 @@ SV_CHECKS := tests/book/test_build.py tests/book/test_browser_offline.py \
 	tests/browser/test_accessibility.py tests/browser/test_static_explorers.py tests/browser/test_page_speed.py
 SV_SKIP := not phone_navigation_opens and not search_finds_glossary_term \
 	and not widget_manager_loads_on_request and not choices_faster_than_it_draws
+# The Swedish pass's files and -k expression, one per line (benchmarks/suite.py times that pass).
+print-sv:
+	@echo $(SV_CHECKS)
+	@echo "$(SV_SKIP)"
+
 test: system book lint
 	REQUIRE_BROWSER=1 $(BIN)/python -m pytest -m "not hub"
 	INNOLEAD_LANG=sv BOOK_HTML=$(abspath _build/html/sv) REQUIRE_BROWSER=1 $(BIN)/python -m pytest \

@@ -3,8 +3,8 @@
 Benchmarks are not tests: their figures depend on the machine. Each run writes a JSON file
 per benchmark it ran, and a Markdown summary (``latest.md``) of the latest figures of every
 benchmark, each with the date it ran and the machine's cores. Run one with
-``python -m benchmarks build`` (or explorers, pages, lighthouse, grading, hub); the others keep
-their figures.
+``python -m benchmarks build`` (or suite, explorers, pages, lighthouse, grading, hub); the
+others keep their figures.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 OUT = Path(__file__).with_name("results")
-ORDER = ("build", "explorers", "pages", "lighthouse", "grading", "hub")
+ORDER = ("build", "suite", "explorers", "pages", "lighthouse", "grading", "hub")
 #: Benchmarks whose module has a ``table(figures)`` for the summary.
 TABLES = ("lighthouse",)
 #: The key under which each result file records when and where it was made.

@@ -60,14 +60,33 @@ def _python_sentence(case: str, opening: dict | None = None, **changes: object) 
     return run_view(spec, _data(case), state).sentence
 
 
+#: Each control's accessible name: its label's text, or its aria-label.
+ACCESSIBLE_NAME = (
+    "e => (e.labels && e.labels.length ? e.labels[0].innerText : '') || "
+    "e.getAttribute('aria-label') || ''"
+)
+
+
 @pytest.mark.parametrize(("case", "path"), CHAPTERS)
 def test_static_explorer_matches_python(book_url: str, page: tuple, case: str, path: str) -> None:
-    """Does every control state shown in the page carry the Python view's sentence?"""
+    """Does the explorer open with an SVG chart that has a text alternative, does each control
+    have an accessible name from a visible label, and does every control state shown carry
+    the Python view's sentence?"""
     tab, log = page
     opening = OPENINGS.get((case, path), {})
     tab.goto(f"{book_url}/{path}", wait_until="networkidle")
     open_explorers(tab)
     root = tab.locator(f"[data-innolead-explorer='{case}']").first
+    chart = root.locator(".innolead-chart").first
+    chart.locator("svg").first.wait_for(timeout=10_000)
+    assert chart.get_attribute("role") in ("img", "graphics-document")
+    assert len(chart.get_attribute("aria-label") or "") > 20
+    unnamed = [
+        control.evaluate("e => e.outerHTML")[:80]
+        for control in root.locator("input, select").all()
+        if not control.evaluate(ACCESSIBLE_NAME).strip()
+    ]
+    assert unnamed == [], f"{path}: controls without an accessible name"
     sentence = root.locator(".innolead-sentence")
     assert sentence.inner_text() == _python_sentence(case, opening)
     spec = explorer_spec(case)
@@ -79,20 +98,6 @@ def test_static_explorer_matches_python(book_url: str, page: tuple, case: str, p
             expected = _python_sentence(case, opening, **{control.name: values[index]})
             assert sentence.inner_text() == expected, f"{path}: {control.name}={values[index]}"
     assert log.errors == []
-
-
-@pytest.mark.parametrize("case", sorted(PAGES))
-def test_static_explorer_draws_chart_with_text_alternative(
-    book_url: str, page: tuple, case: str
-) -> None:
-    """Does the default view draw an SVG chart with an accessible text alternative?"""
-    tab, _ = page
-    tab.goto(f"{book_url}/{PAGES[case]}", wait_until="networkidle")
-    open_explorers(tab)
-    chart = tab.locator(f"[data-innolead-explorer='{case}'] .innolead-chart").first
-    chart.locator("svg").first.wait_for(timeout=10_000)
-    assert chart.get_attribute("role") in ("img", "graphics-document")
-    assert len(chart.get_attribute("aria-label") or "") > 20
 
 
 def test_explorer_works_with_keyboard_alone(book_url: str, page: tuple) -> None:
@@ -115,22 +120,3 @@ def test_explorer_works_with_keyboard_alone(book_url: str, page: tuple) -> None:
     tab.keyboard.press("Tab")
     focused = tab.evaluate("document.activeElement.closest('.innolead-control') !== null")
     assert focused, "Tab should move to the explorer's next control"
-
-
-def test_every_control_has_an_accessible_name(book_url: str, page: tuple) -> None:
-    """Does every explorer control in the book have an accessible name from a visible label?"""
-    tab, _ = page
-    unnamed = []
-    for case, path in sorted(PAGES.items()):
-        tab.goto(f"{book_url}/{path}", wait_until="networkidle")
-        assert open_explorers(tab) >= 1
-        for control in tab.locator(
-            f"[data-innolead-explorer='{case}'] input, [data-innolead-explorer='{case}'] select"
-        ).all():
-            name = control.evaluate(
-                "e => (e.labels && e.labels.length ? e.labels[0].innerText : '') || "
-                "e.getAttribute('aria-label') || ''"
-            )
-            if not name.strip():
-                unnamed.append(f"{case}: {control.evaluate('e => e.outerHTML')[:80]}")
-    assert unnamed == []

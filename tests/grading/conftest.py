@@ -193,10 +193,11 @@ def graded_courses(
 
 
 #: The hostile cohort's assignment, and the sample scenarios graded beside the hostile ones:
-#: honest work, and the robustness cases that are hostile too (a loop, a kernel that exits,
-#: answers that claim to equal anything).
+#: honest work, and the robustness cases that are hostile too (a kernel that exits, answers
+#: that claim to equal anything). The never-ending loop is graded in part4's cohort
+#: (test_workflow), and a job that outlives its time in the pool is tested in test_parallel.
 HOSTILE_ASSIGNMENT = "part4"
-BESIDE_HOSTILE = ("full", "partial", "infinite_loop", "kernel_exit", "tampered")
+BESIDE_HOSTILE = ("full", "partial", "kernel_exit", "tampered")
 #: The participant whose submission the hostile notebooks try to read.
 VICTIM = "full"
 #: The submissions also graded one at a time, to compare with the parallel run: honest work,
