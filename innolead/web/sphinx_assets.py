@@ -27,6 +27,7 @@ import html
 import json
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -320,6 +321,19 @@ def _fix_citation_roles(
         context["body"] = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
 
 
+#: How a built page names an explorer's state file (written by ``_externalise_states``).
+STATES_LINK = re.compile(r'data-states="([^"?]+)')
+
+
+def loaded_states(pages: Iterable[Path]) -> set[Path]:
+    """The explorer state files these built pages load, as resolved paths."""
+    return {
+        (page.parent / html.unescape(found)).resolve()
+        for page in pages
+        for found in STATES_LINK.findall(page.read_text(encoding="utf-8"))
+    }
+
+
 def _prune_states(app: Sphinx, exception: Exception | None) -> None:
     """Delete state files no page of the site loads any more.
 
@@ -329,11 +343,7 @@ def _prune_states(app: Sphinx, exception: Exception | None) -> None:
     folder = Path(app.outdir) / STATES_DIR
     if exception is not None or app.builder.format != "html" or not folder.is_dir():
         return
-    loaded = {
-        (page.parent / found).resolve()
-        for page in Path(app.outdir).rglob("*.html")
-        for found in re.findall(r'data-states="([^"?]+)', page.read_text(encoding="utf-8"))
-    }
+    loaded = loaded_states(Path(app.outdir).rglob("*.html"))
     for state_file in folder.glob("*.json"):
         if state_file.resolve() not in loaded:
             state_file.unlink()

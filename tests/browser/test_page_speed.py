@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 
 from innolead.explorers import spec as explorer_spec
-from innolead.web.sphinx_assets import MAX_INLINE_DATA
+from innolead.web.sphinx_assets import MAX_INLINE_DATA, loaded_states
 from tests.book.toc import toc_pages
 from tests.browser.helpers import open_explorers, open_widgets, set_control, wide_elements
 from tests.browser.test_static_explorers import PAGES as EXPLORER_PAGES
@@ -100,11 +100,10 @@ def test_no_large_data_inlined(built_book: Path) -> None:
 
 def test_explorer_states_are_separate_files(built_book: Path) -> None:
     """Does each explorer link to its states as a JSON file that the build wrote?"""
-    html = (built_book / CHAPTER).read_text(encoding="utf-8")
-    links = re.findall(r'data-innolead-explorer="[^"]+" data-states="([^"]+)"', html)
+    links = loaded_states([built_book / CHAPTER])
     assert links, "the chapter's explorer links to no states file"
     for link in links:
-        assert (built_book / CHAPTER).parent.joinpath(link).resolve().is_file(), link
+        assert link.is_file(), link
 
 
 def test_search_index_only_on_search_page(built_book: Path) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from innolead.web.sphinx_assets import loaded_states
 from tests.i18n.html import sentences
 from tests.i18n.test_language import SCANDINAVIAN, _foreign
 
@@ -37,13 +38,13 @@ def _texts(export: dict) -> list[str]:
 def _exports(html: Path) -> dict[str, dict]:
     """The explorer states the edition's pages load (``data-states``); files an earlier build
     left in ``_static/explorers/`` that no page names are not part of the site."""
-    files = set()
-    for page in html.rglob("*.html"):
-        if html.name != "sv" and (html / "sv") in page.parents:
-            continue  # the English edition's pages only
-        text = page.read_text(encoding="utf-8")
-        files |= {(page.parent / m).resolve() for m in re.findall(r'data-states="([^"]+)"', text)}
-    return {f.name: json.loads(f.read_text(encoding="utf-8")) for f in sorted(files)}
+    pages = [
+        page
+        for page in html.rglob("*.html")
+        if html.name == "sv" or (html / "sv") not in page.parents  # the English edition's only
+    ]
+    files = sorted(loaded_states(pages))
+    return {f.name: json.loads(f.read_text(encoding="utf-8")) for f in files}
 
 
 def _new_wordings(texts: list[str], seen: set[str]) -> list[str]:
